@@ -1,0 +1,39 @@
+package th.go.integritydesk.closure;
+
+import static th.go.integritydesk.process.ComplaintLifecycle.Variables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import th.go.integritydesk.intake.Complaints;
+
+/** Closure: works out the outcome from the decisions taken and records it with the closing date. */
+@Component("closeCase")
+public class CloseCase implements JavaDelegate {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CloseCase.class);
+  private final Complaints complaints;
+
+  public CloseCase(Complaints complaints) {
+    this.complaints = complaints;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    CaseOutcome outcome = CaseOutcome.of(new CaseOutcome.Decisions(
+        Boolean.TRUE.equals(execution.getVariable(WITHDRAWN)),
+        (String) execution.getVariable(SCREENING_DECISION),
+        Boolean.TRUE.equals(execution.getVariable(NACC_FINDING_OF_FAULT)),
+        (String) execution.getVariable(FINDINGS),
+        (Boolean) execution.getVariable(OFFENCE_PROVEN),
+        (String) execution.getVariable(PENALTY),
+        (Boolean) execution.getVariable(APPEAL_UPHELD),
+        (String) execution.getVariable(FINAL_PENALTY)));
+    execution.setVariable(OUTCOME, outcome.name());
+    String trackingNumber = (String) execution.getVariable(TRACKING_NUMBER);
+    complaints.close(trackingNumber, outcome.name());
+    LOG.info("Complaint {} closed: {}", trackingNumber, outcome);
+  }
+}

@@ -1,0 +1,22 @@
+package th.go.integritydesk.closure;
+
+import static th.go.integritydesk.process.ComplaintLifecycle.Variables.CONTINUE_EX_OFFICIO;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+import th.go.integritydesk.process.TaskInput;
+
+/** Whether a withdrawn case goes on ex officio is a reasoned decision. */
+@Component("withdrawalDecisionCheck")
+public class WithdrawalDecisionCheck implements TaskListener {
+
+  static final String REASON = "withdrawalDecisionReason";
+
+  @Override
+  public void notify(DelegateTask task) {
+    TaskInput in = TaskInput.of(task);
+    task.setVariable(CONTINUE_EX_OFFICIO, in.flag(CONTINUE_EX_OFFICIO));
+    in.requiredText(REASON, 4000);
+  }
+}

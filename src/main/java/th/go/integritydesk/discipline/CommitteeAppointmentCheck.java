@@ -1,0 +1,43 @@
+package th.go.integritydesk.discipline;
+
+import static th.go.integritydesk.discipline.DisciplinaryAction.Variables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+import th.go.integritydesk.identity.SegregationOfDuties;
+import th.go.integritydesk.process.TaskInput;
+
+/** The committee's chair and members are known officials; the appointing authority does not sit on it. */
+@Component("committeeAppointmentCheck")
+public class CommitteeAppointmentCheck implements TaskListener {
+
+  private final SegregationOfDuties duties;
+  private final org.camunda.bpm.engine.IdentityService identity;
+
+  public CommitteeAppointmentCheck(SegregationOfDuties duties, org.camunda.bpm.engine.IdentityService identity) {
+    this.duties = duties;
+    this.identity = identity;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    TaskInput in = TaskInput.of(task);
+    String chair = in.requiredText(COMMITTEE_CHAIR, 64);
+    requireUser(COMMITTEE_CHAIR, chair);
+    for (String member : FactFinders.members(in.text(COMMITTEE_MEMBERS))) {
+      requireUser(COMMITTEE_MEMBERS, member);
+    }
+    String appointing = duties.actingUser(task);
+    if (appointing != null && (appointing.equals(chair) || FactFinders.members(in.text(COMMITTEE_MEMBERS)).contains(appointing))) {
+      throw TaskInput.invalid(COMMITTEE_CHAIR, "ผู้สั่งแต่งตั้งเป็นกรรมการเองไม่ได้",
+          "the appointing authority cannot sit on the committee it appoints");
+    }
+  }
+
+  private void requireUser(String field, String userId) {
+    if (identity.createUserQuery().userId(userId).count() == 0) {
+      throw TaskInput.invalid(field, "ไม่พบผู้ใช้ " + userId, "names no known user (" + userId + ")");
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package th.go.integritydesk.discipline;
+
+import static th.go.integritydesk.discipline.DisciplinaryAction.Variables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+import th.go.integritydesk.identity.SegregationOfDuties;
+import th.go.integritydesk.investigation.Findings;
+import th.go.integritydesk.process.ComplaintLifecycle;
+import th.go.integritydesk.process.TaskInput;
+
+/**
+ * Whoever claims or completes {@code decide-penalty} did not find the facts nor sit on the committee; the
+ * penalty fits the offence (dismissal and expulsion only for a serious one) and is reasoned.
+ */
+@Component("penaltyDecisionCheck")
+public class PenaltyDecisionCheck implements TaskListener {
+
+  private final SegregationOfDuties duties;
+
+  public PenaltyDecisionCheck(SegregationOfDuties duties) {
+    this.duties = duties;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String trackingNumber = (String) task.getVariable(ComplaintLifecycle.Variables.TRACKING_NUMBER);
+    if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
+      if (task.getAssignee() != null) {
+        duties.checkIndependentDecider(task.getAssignee(), FactFinders.of(task), trackingNumber);
+      }
+      return;
+    }
+    String decider = duties.actingUser(task);
+    duties.checkIndependentDecider(decider, FactFinders.of(task), trackingNumber);
+    task.setVariable(PENALTY_DECIDED_BY, decider);
+    TaskInput in = TaskInput.of(task);
+    Penalty penalty = in.requiredEnum(PENALTY, Penalty.class);
+    in.requiredText(PENALTY_REASON, 4000);
+    boolean minor = Findings.MINOR_OFFENCE.name().equals(task.getVariable(FINDINGS))
+        && !Boolean.TRUE.equals(task.getVariable(NACC_FINDING_OF_FAULT));
+    if (minor && penalty.onlyForSeriousOffences()) {
+      throw TaskInput.invalid(PENALTY, "ความผิดไม่ร้ายแรงลงโทษปลดออกหรือไล่ออกไม่ได้",
+          "dismissal and expulsion are only for a serious offence");
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package th.go.integritydesk.discipline;
+
+import static th.go.integritydesk.discipline.DisciplinaryAction.Variables.PENALTY;
+import static th.go.integritydesk.discipline.DisciplinaryAction.Variables.PENALTY_DECIDED_BY;
+import static th.go.integritydesk.process.ComplaintLifecycle.Variables.TRACKING_NUMBER;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Penalties and waivers go on the report to the ministry's civil service sub-committee (อ.ก.พ. กระทรวง). */
+@Component("reportToSubcommittee")
+public class ReportToSubcommittee implements JavaDelegate {
+
+  private final JdbcClient jdbc;
+
+  public ReportToSubcommittee(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    jdbc.sql("INSERT INTO discipline_report (tracking_number, penalty, decided_by, reported_at) VALUES (?, ?, ?, ?)")
+        .params(execution.getVariable(TRACKING_NUMBER), execution.getVariable(PENALTY),
+            execution.getVariable(PENALTY_DECIDED_BY),
+            Timestamp.from(Instant.ofEpochMilli(ClockUtil.getCurrentTime().getTime())))
+        .update();
+  }
+}

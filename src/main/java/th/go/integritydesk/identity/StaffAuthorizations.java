@@ -1,0 +1,143 @@
+package th.go.integritydesk.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import th.go.integritydesk.discipline.DisciplinaryAction;
+import th.go.integritydesk.process.ComplaintLifecycle;
+
+/**
+ * The staff groups, what each may see and do, and the Tasklist filters, created at start-up in every profile
+ * and idempotently (a restart adds what is missing and changes nothing else). Tasks themselves are visible
+ * through the engine's own task authorizations for candidate groups and assignees, so each officer sees the
+ * tasks of the groups they belong to and the ones assigned to them, nothing else.
+ */
+@Component
+@Order(10)
+public class StaffAuthorizations extends AbstractProcessEnginePlugin {
+
+  private static final Map<String, String> GROUP_NAMES = Map.of(
+      th.go.integritydesk.identity.Groups.INTAKE, "รับเรื่อง / Intake",
+      th.go.integritydesk.identity.Groups.SCREENING, "คัดกรอง / Screening",
+      th.go.integritydesk.identity.Groups.SUPERVISOR, "ผู้บังคับบัญชา / Supervisors",
+      th.go.integritydesk.identity.Groups.INVESTIGATOR, "ผู้สืบสวน / Investigators",
+      th.go.integritydesk.identity.Groups.DISCIPLINARY_AUTHORITY, "ผู้มีอำนาจสั่งลงโทษ / Disciplinary authority",
+      th.go.integritydesk.identity.Groups.ANALYST, "นักวิเคราะห์ / Analysts",
+      th.go.integritydesk.identity.Groups.ADMIN, "ผู้ดูแลระบบ / Administrators");
+
+  private AuthorizationService authorizations;
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    authorizations = engine.getAuthorizationService();
+    createGroups(engine.getIdentityService());
+
+    String intake = th.go.integritydesk.identity.Groups.INTAKE;
+    String screening = th.go.integritydesk.identity.Groups.SCREENING;
+    String supervisor = th.go.integritydesk.identity.Groups.SUPERVISOR;
+    String investigator = th.go.integritydesk.identity.Groups.INVESTIGATOR;
+    String authority = th.go.integritydesk.identity.Groups.DISCIPLINARY_AUTHORITY;
+    String analyst = th.go.integritydesk.identity.Groups.ANALYST;
+
+    for (String staff : new String[] {intake, screening, supervisor, investigator, authority, analyst}) {
+      grant(staff, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      grant(staff, Resources.USER, ANY, Permissions.READ);
+      grant(staff, Resources.GROUP, ANY, Permissions.READ);
+    }
+    // intake officers record paper, phone and walk-in complaints with the Tasklist start form
+    grant(intake, Resources.PROCESS_DEFINITION, ComplaintLifecycle.PROCESS_KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
+    grant(intake, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    // supervisors watch every case, incident and deadline in Cockpit
+    grant(supervisor, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(supervisor, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
+    grant(supervisor, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    grant(supervisor, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+    grant(supervisor, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+    // the disciplinary authority records an appeal filed with MSPC (message AppealFiled)
+    grant(authority, Resources.PROCESS_DEFINITION, DisciplinaryAction.PROCESS_KEY, Permissions.READ, Permissions.UPDATE_INSTANCE);
+    // analysts read the models and their history (statistics), not the running cases' data
+    grant(analyst, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(analyst, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+    grant(analyst, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+    grant(analyst, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+    // administrators: everything, including deployment and identity (Admin webapp)
+    for (Resource resource : Resources.values()) {
+      grant(th.go.integritydesk.identity.Groups.ADMIN, resource, ANY, Permissions.ALL);
+    }
+    createTasklistFilters(engine.getFilterService(), engine);
+  }
+
+  private void createGroups(IdentityService identity) {
+    GROUP_NAMES.forEach((id, name) -> {
+      if (identity.createGroupQuery().groupId(id).count() == 0) {
+        Group group = identity.newGroup(id);
+        group.setName(name);
+        group.setType(id.equals(th.go.integritydesk.identity.Groups.ADMIN) ? Groups.GROUP_TYPE_SYSTEM : Groups.GROUP_TYPE_WORKFLOW);
+        identity.saveGroup(group);
+      }
+    });
+  }
+
+  private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization authorization = authorizations.createAuthorizationQuery()
+        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+    if (authorization == null) {
+      authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+      authorization.setGroupId(groupId);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+    }
+    boolean changed = authorization.getId() == null;
+    for (Permission permission : permissions) {
+      if (!authorization.isPermissionGranted(permission)) {
+        authorization.addPermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizations.saveAuthorization(authorization);
+    }
+  }
+
+  private void createTasklistFilters(FilterService filters, ProcessEngine engine) {
+    createFilter(filters, engine, "งานของฉัน / My tasks", -10,
+        engine.getTaskService().createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
+    createFilter(filters, engine, "งานของกลุ่ม / My groups' tasks", -5,
+        engine.getTaskService().createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks().orderByDueDate().asc());
+  }
+
+  private void createFilter(FilterService filters, ProcessEngine engine, String name, int priority,
+                            org.camunda.bpm.engine.task.TaskQuery query) {
+    if (filters.createFilterQuery().filterName(name).count() > 0) {
+      return;
+    }
+    Filter filter = filters.newTaskFilter(name)
+        .setProperties(Map.of("priority", priority, "refresh", true, "description", name))
+        .setQuery(query);
+    filters.saveFilter(filter);
+    Authorization everyone = authorizations.createNewAuthorization(AUTH_TYPE_GLOBAL);
+    everyone.setUserId(ANY);
+    everyone.setResource(Resources.FILTER);
+    everyone.setResourceId(filter.getId());
+    everyone.addPermission(Permissions.READ);
+    authorizations.saveAuthorization(everyone);
+  }
+}

@@ -1,0 +1,96 @@
+package th.go.integritydesk.intake;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The complaints table. Every write joins the caller's transaction: when a complaint is registered inside
+ * the engine's start command, the row and the process instance commit or roll back together.
+ */
+@Repository
+public class Complaints {
+
+  private final JdbcClient jdbc;
+  private final TrackingNumbers trackingNumbers;
+
+  public Complaints(JdbcClient jdbc, TrackingNumbers trackingNumbers) {
+    this.jdbc = jdbc;
+    this.trackingNumbers = trackingNumbers;
+  }
+
+  /** Stores a new complaint under a fresh tracking number and returns that number. */
+  public String register(Complaint c) {
+    String trackingNumber = trackingNumbers.next();
+    jdbc.sql("""
+            INSERT INTO complaint (tracking_number, fiscal_year, channel, category, subject, description,
+              accused_name, accused_position, accused_unit, accused_rank, incident_date, location, amount_involved,
+              years_since_left_office, nacc_finding_of_fault, volunteer_code, reference_number, recorded_by,
+              received_at, stage)
+            VALUES (:tn, :fy, :channel, :category, :subject, :description, :accusedName, :accusedPosition,
+              :accusedUnit, :accusedRank, :incidentDate, :location, :amount, :years, :nacc, :volunteer, :reference,
+              :recordedBy, :receivedAt, :stage)""")
+        .param("tn", trackingNumber)
+        .param("fy", Integer.parseInt(trackingNumber.substring(4, 8)))
+        .param("channel", c.channel().name())
+        .param("category", c.category().name())
+        .param("subject", c.subject())
+        .param("description", c.description())
+        .param("accusedName", c.accusedName())
+        .param("accusedPosition", c.accusedPosition())
+        .param("accusedUnit", c.accusedUnit())
+        .param("accusedRank", c.accusedRank() == null ? null : c.accusedRank().name())
+        .param("incidentDate", c.incidentDate())
+        .param("location", c.location())
+        .param("amount", c.amountInvolved())
+        .param("years", c.yearsSinceLeftOffice())
+        .param("nacc", c.naccFindingOfFault())
+        .param("volunteer", c.volunteerCode())
+        .param("reference", c.referenceNumber())
+        .param("recordedBy", c.recordedBy())
+        .param("receivedAt", now())
+        .param("stage", Stage.RECEIPT.name())
+        .update();
+    return trackingNumber;
+  }
+
+  public boolean exists(String trackingNumber) {
+    return jdbc.sql("SELECT COUNT(*) FROM complaint WHERE tracking_number = ?")
+        .param(trackingNumber).query(Integer.class).single() > 0;
+  }
+
+  public Optional<Stage> stageOf(String trackingNumber) {
+    return jdbc.sql("SELECT stage FROM complaint WHERE tracking_number = ?")
+        .param(trackingNumber).query(String.class).optional().map(Stage::valueOf);
+  }
+
+  public Optional<String> outcomeOf(String trackingNumber) {
+    return jdbc.sql("SELECT outcome FROM complaint WHERE tracking_number = ?")
+        .param(trackingNumber).query(String.class).optional();
+  }
+
+  public void moveTo(String trackingNumber, Stage stage) {
+    jdbc.sql("UPDATE complaint SET stage = ? WHERE tracking_number = ?").params(stage.name(), trackingNumber).update();
+  }
+
+  public void recordForwarding(String trackingNumber, String agency) {
+    jdbc.sql("UPDATE complaint SET forwarded_to = ? WHERE tracking_number = ?").params(agency, trackingNumber).update();
+  }
+
+  public void recordMerge(String trackingNumber, String existingCase) {
+    jdbc.sql("UPDATE complaint SET merged_into = ? WHERE tracking_number = ?")
+        .params(existingCase, trackingNumber).update();
+  }
+
+  public void close(String trackingNumber, String outcome) {
+    jdbc.sql("UPDATE complaint SET stage = ?, outcome = ?, closed_at = ? WHERE tracking_number = ?")
+        .params(Stage.CLOSED.name(), outcome, now(), trackingNumber).update();
+  }
+
+  static Timestamp now() {
+    return Timestamp.from(Instant.ofEpochMilli(ClockUtil.getCurrentTime().getTime()));
+  }
+}

@@ -1,0 +1,120 @@
+package th.go.integritydesk.intake;
+
+import static th.go.integritydesk.process.ComplaintLifecycle.Variables.*;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import th.go.integritydesk.process.TaskInput;
+
+/**
+ * Receipt: gives the case its tracking number (the business key) and keeps the complaint's record in the
+ * application's table. A complaint taken in by the intake API is already stored under its business key;
+ * one recorded by an intake officer through the Tasklist start form is stored here, in the start transaction.
+ * The body of the complaint leaves the process; only what routing and the forms need stays.
+ */
+@Component("registerComplaint")
+public class RegisterComplaint implements JavaDelegate {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RegisterComplaint.class);
+  private final Complaints complaints;
+
+  public RegisterComplaint(Complaints complaints) {
+    this.complaints = complaints;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String trackingNumber = execution.getProcessBusinessKey();
+    if (trackingNumber == null || trackingNumber.isBlank()) {
+      trackingNumber = complaints.register(recordedComplaint(execution));
+      execution.setProcessBusinessKey(trackingNumber);
+    } else if (!complaints.exists(trackingNumber)) {
+      throw TaskInput.invalid("businessKey", "ไม่พบเรื่องเลขนี้ (ระบบเป็นผู้ออกเลขรับเรื่อง)",
+          "names no stored complaint: integrity-desk assigns tracking numbers itself");
+    }
+    execution.setVariable(TRACKING_NUMBER, trackingNumber);
+    if (execution.getVariable(NACC_FINDING_OF_FAULT) == null) {
+      execution.setVariable(NACC_FINDING_OF_FAULT, false);
+    }
+    if (execution.getVariable(COMPLAINANT_CONTACT_GIVEN) == null) {
+      execution.setVariable(COMPLAINANT_CONTACT_GIVEN, false);
+    }
+    for (String kept : new String[] {ACCUSED_NAME, ACCUSED_POSITION, INCIDENT_DATE, LOCATION, REFERENCE_NUMBER,
+        VOLUNTEER_CODE}) {
+      execution.removeVariable(kept);
+    }
+    LOG.info("Complaint {} registered", trackingNumber);
+  }
+
+  private static Complaint recordedComplaint(DelegateExecution execution) {
+    TaskInput in = TaskInput.of(execution);
+    return new Complaint(
+        in.requiredEnum(CHANNEL, Channel.class),
+        in.requiredEnum(CATEGORY, Category.class),
+        in.requiredText(SUBJECT, 200),
+        in.requiredText(DESCRIPTION, 10000),
+        in.text(ACCUSED_NAME),
+        in.text(ACCUSED_POSITION),
+        in.requiredText(ACCUSED_UNIT, 200),
+        in.requiredEnum(ACCUSED_RANK, Rank.class),
+        date(in.text(INCIDENT_DATE)),
+        in.text(LOCATION),
+        amount(execution.getVariable("amountInvolved")),
+        years(execution.getVariable(YEARS_SINCE_LEFT_OFFICE)),
+        in.flag(NACC_FINDING_OF_FAULT),
+        in.text(VOLUNTEER_CODE),
+        in.text(REFERENCE_NUMBER),
+        in.text(RECORDED_BY));
+  }
+
+  private static LocalDate date(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      LocalDate date = LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+      if (date.isAfter(LocalDate.now(TrackingNumbers.THAILAND))) {
+        throw TaskInput.invalid(INCIDENT_DATE, "ต้องไม่เป็นวันในอนาคต", "cannot be in the future");
+      }
+      return date;
+    } catch (DateTimeParseException e) {
+      throw TaskInput.invalid(INCIDENT_DATE, "ต้องเป็นวันที่รูปแบบ ปปปป-ดด-วว", "must be a date like 2025-12-31");
+    }
+  }
+
+  private static BigDecimal amount(Object value) {
+    if (value == null || value.toString().isBlank()) {
+      return null;
+    }
+    try {
+      BigDecimal amount = new BigDecimal(value.toString().trim());
+      if (amount.signum() < 0) {
+        throw TaskInput.invalid("amountInvolved", "ต้องไม่ติดลบ", "cannot be negative");
+      }
+      return amount;
+    } catch (NumberFormatException e) {
+      throw TaskInput.invalid("amountInvolved", "ต้องเป็นตัวเลข", "must be a number");
+    }
+  }
+
+  private static Integer years(Object value) {
+    if (value == null || value.toString().isBlank()) {
+      return null;
+    }
+    try {
+      int years = (int) Math.floor(Double.parseDouble(value.toString().trim()));
+      if (years < 0 || years > 100) {
+        throw TaskInput.invalid(YEARS_SINCE_LEFT_OFFICE, "ต้องอยู่ระหว่าง 0 ถึง 100", "must be between 0 and 100");
+      }
+      return years;
+    } catch (NumberFormatException e) {
+      throw TaskInput.invalid(YEARS_SINCE_LEFT_OFFICE, "ต้องเป็นตัวเลข", "must be a number");
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package th.go.integritydesk.investigation;
+
+import static th.go.integritydesk.investigation.FactFinding.Variables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+import th.go.integritydesk.identity.SegregationOfDuties;
+import th.go.integritydesk.process.ComplaintLifecycle;
+import th.go.integritydesk.process.TaskInput;
+
+/** The supervisor's choice of investigator: a member of {@code investigator}, not from the accused's unit. */
+@Component("investigatorAssignmentCheck")
+public class InvestigatorAssignmentCheck implements TaskListener {
+
+  private final SegregationOfDuties duties;
+
+  public InvestigatorAssignmentCheck(SegregationOfDuties duties) {
+    this.duties = duties;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String investigator = TaskInput.of(task).requiredText(INVESTIGATOR, 64);
+    duties.checkInvestigator(INVESTIGATOR, investigator, (String) task.getVariable(ACCUSED_UNIT),
+        (String) task.getVariable(ComplaintLifecycle.Variables.TRACKING_NUMBER));
+  }
+}

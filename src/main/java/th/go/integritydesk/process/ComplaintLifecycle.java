@@ -1,0 +1,73 @@
+package th.go.integritydesk.process;
+
+/**
+ * The names the {@code complaint-lifecycle} model and the code share: process key, messages, element ids
+ * and variables. A renamed element breaks the build here, not production.
+ */
+public final class ComplaintLifecycle {
+
+  public static final String PROCESS_KEY = "complaint-lifecycle";
+
+  public static final class Messages {
+    public static final String COMPLAINANT_INFO_RECEIVED = "ComplainantInfoReceived";
+    public static final String COMPLAINT_WITHDRAWN = "ComplaintWithdrawn";
+    private Messages() {}
+  }
+
+  public static final class Elements {
+    public static final String SCREEN_COMPLAINT = "screen-complaint";
+    public static final String FACT_FINDING = "fact-finding";
+    public static final String DISCIPLINARY_ACTION = "disciplinary-action";
+    public static final String DECIDE_ON_WITHDRAWAL = "decide-on-withdrawal";
+    private Elements() {}
+  }
+
+  /** Process variables. The complainant's identity is deliberately absent: it never enters the engine. */
+  public static final class Variables {
+    // recorded at receipt
+    public static final String TRACKING_NUMBER = "trackingNumber";
+    public static final String CHANNEL = "channel";
+    public static final String CATEGORY = "category";
+    public static final String SUBJECT = "subject";
+    public static final String DESCRIPTION = "description";
+    public static final String ACCUSED_NAME = "accusedName";
+    public static final String ACCUSED_POSITION = "accusedPosition";
+    public static final String ACCUSED_UNIT = "accusedUnit";
+    public static final String ACCUSED_RANK = "accusedRank";
+    public static final String INCIDENT_DATE = "incidentDate";
+    public static final String LOCATION = "location";
+    public static final String YEARS_SINCE_LEFT_OFFICE = "yearsSinceLeftOffice";
+    public static final String NACC_FINDING_OF_FAULT = "naccFindingOfFault";
+    public static final String REFERENCE_NUMBER = "referenceNumber";
+    public static final String VOLUNTEER_CODE = "volunteerCode";
+    public static final String COMPLAINANT_CONTACT_GIVEN = "complainantContactGiven";
+    public static final String RECORDED_BY = "recordedBy";
+    // screening
+    public static final String ROUTING_SUGGESTION = "routingSuggestion";
+    public static final String SUGGESTED_FORWARD_TO = "suggestedForwardTo";
+    public static final String ROUTING_SUGGESTION_REASON = "routingSuggestionReason";
+    public static final String SCREENING_DECISION = "screeningDecision";
+    public static final String FORWARD_TO = "forwardTo";
+    public static final String FORWARD_AGENCY_NAME = "forwardAgencyName";
+    public static final String DUPLICATE_OF = "duplicateOf";
+    public static final String SCREENING_REASON = "screeningReason";
+    public static final String INFO_REQUEST = "infoRequest";
+    public static final String INFO_REQUEST_EXPIRED = "infoRequestExpired";
+    // results of the called processes
+    public static final String INVESTIGATOR = "investigator";
+    public static final String FINDINGS = "findings";
+    public static final String FINDINGS_SUMMARY = "findingsSummary";
+    public static final String OFFENCE_PROVEN = "offenceProven";
+    public static final String PENALTY = "penalty";
+    public static final String APPEAL_UPHELD = "appealUpheld";
+    public static final String FINAL_PENALTY = "finalPenalty";
+    // withdrawal and closure
+    public static final String WITHDRAWAL_REASON = "withdrawalReason";
+    public static final String CONTINUE_EX_OFFICIO = "continueExOfficio";
+    public static final String WITHDRAWN = "withdrawn";
+    public static final String OUTCOME = "outcome";
+    private Variables() {}
+  }
+
+  private ComplaintLifecycle() {}
+}

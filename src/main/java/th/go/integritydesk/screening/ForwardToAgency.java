@@ -1,0 +1,41 @@
+package th.go.integritydesk.screening;
+
+import static th.go.integritydesk.process.ComplaintLifecycle.Variables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import th.go.integritydesk.intake.Complaints;
+import th.go.integritydesk.notification.ComplainantMessages;
+import th.go.integritydesk.notification.ComplainantMessages.Kind;
+
+/** Records that the case goes to the body with jurisdiction and tells the complainant where it went. */
+@Component("forwardToAgency")
+public class ForwardToAgency implements JavaDelegate {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ForwardToAgency.class);
+  private final Complaints complaints;
+  private final ComplainantMessages messages;
+
+  public ForwardToAgency(Complaints complaints, ComplainantMessages messages) {
+    this.complaints = complaints;
+    this.messages = messages;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String trackingNumber = (String) execution.getVariable(TRACKING_NUMBER);
+    Agency agency = Agency.valueOf((String) execution.getVariable(FORWARD_TO));
+    String otherName = (String) execution.getVariable(FORWARD_AGENCY_NAME);
+    String recorded = agency == Agency.OTHER_AGENCY && otherName != null ? otherName : agency.name();
+    complaints.recordForwarding(trackingNumber, recorded);
+    String thai = agency == Agency.OTHER_AGENCY && otherName != null ? otherName : agency.thai();
+    String english = agency == Agency.OTHER_AGENCY && otherName != null ? otherName : agency.english();
+    messages.post(trackingNumber, Kind.FORWARDED,
+        "เรื่องของท่านอยู่ในอำนาจของ " + thai + " จึงส่งต่อไปดำเนินการ",
+        "Your complaint falls under " + english + " and has been forwarded there.");
+    LOG.info("Complaint {} forwarded to {}", trackingNumber, recorded);
+  }
+}

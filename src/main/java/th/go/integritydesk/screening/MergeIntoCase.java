@@ -1,0 +1,24 @@
+package th.go.integritydesk.screening;
+
+import static th.go.integritydesk.process.ComplaintLifecycle.Variables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import th.go.integritydesk.intake.Complaints;
+
+/** Links a duplicate to the case that already handles the same facts. */
+@Component("mergeIntoCase")
+public class MergeIntoCase implements JavaDelegate {
+
+  private final Complaints complaints;
+
+  public MergeIntoCase(Complaints complaints) {
+    this.complaints = complaints;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    complaints.recordMerge((String) execution.getVariable(TRACKING_NUMBER), (String) execution.getVariable(DUPLICATE_OF));
+  }
+}

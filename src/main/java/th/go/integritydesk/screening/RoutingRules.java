@@ -1,0 +1,40 @@
+package th.go.integritydesk.screening;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
+import org.camunda.bpm.engine.DecisionService;
+import org.springframework.stereotype.Service;
+
+/**
+ * Asks the analysts' DMN table {@code complaint-routing} what the screening officer should consider doing.
+ * The table suggests; the officer decides.
+ */
+@Service
+public class RoutingRules {
+
+  public static final String DECISION_KEY = "complaint-routing";
+
+  public record Suggestion(ScreeningDecision decision, Agency forwardTo, String reason) {}
+
+  private final DecisionService decisions;
+
+  public RoutingRules(DecisionService decisions) {
+    this.decisions = decisions;
+  }
+
+  public Suggestion suggest(String category, String accusedRank, String channel, Integer yearsSinceLeftOffice) {
+    Map<String, Object> facts = new HashMap<>();
+    facts.put("category", category);
+    facts.put("accusedRank", accusedRank);
+    facts.put("channel", channel);
+    facts.put("yearsSinceLeftOffice", yearsSinceLeftOffice);
+    DmnDecisionRuleResult result = decisions.evaluateDecisionTableByKey(DECISION_KEY, facts).getSingleResult();
+    if (result == null) {
+      throw new IllegalStateException("The routing table " + DECISION_KEY + " matched no rule; it must end with a catch-all rule");
+    }
+    String forwardTo = result.getEntry("suggestedForwardTo");
+    return new Suggestion(ScreeningDecision.valueOf(result.getEntry("suggestedDecision")),
+        forwardTo == null ? null : Agency.valueOf(forwardTo), result.getEntry("suggestionReason"));
+  }
+}
