@@ -33,8 +33,10 @@ public class RoutingRules {
     if (result == null) {
       throw new IllegalStateException("The routing table " + DECISION_KEY + " matched no rule; it must end with a catch-all rule");
     }
-    String forwardTo = result.getEntry("suggestedForwardTo");
-    return new Suggestion(ScreeningDecision.valueOf(result.getEntry("suggestedDecision")),
-        forwardTo == null ? null : Agency.valueOf(forwardTo), result.getEntry("suggestionReason"));
+    // an empty output cell leaves its entry out of the result
+    Map<String, Object> entries = result.getEntryMap();
+    String forwardTo = (String) entries.get("suggestedForwardTo");
+    return new Suggestion(ScreeningDecision.valueOf((String) entries.get("suggestedDecision")),
+        forwardTo == null ? null : Agency.valueOf(forwardTo), (String) entries.get("suggestionReason"));
   }
 }

@@ -1,0 +1,254 @@
+package th.go.integritydesk.process;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import th.go.integritydesk.intake.Complaints;
+import th.go.integritydesk.intake.Stage;
+import th.go.integritydesk.notification.ComplainantMessages;
+import th.go.integritydesk.notification.ComplainantMessages.Kind;
+
+/** complaint-lifecycle: the happy path in one test, each detour in its own. */
+@ProcessTest
+class ComplaintLifecycleProcessTest extends ProcessTestSupport {
+
+  @Autowired Complaints complaints;
+  @Autowired ComplainantMessages messages;
+
+  @Test
+  void seriousOffenceGoesFromReceiptThroughCommitteeToPenaltyAndClosure() {
+    ProcessInstance pi = runtime.startProcessInstanceByKey(ComplaintLifecycle.PROCESS_KEY, complaint());
+    String trackingNumber = businessKey(pi);
+    org.assertj.core.api.Assertions.assertThat(trackingNumber).matches("ACC-25[0-9]{2}-[0-9]{6}");
+    assertThat(pi).isWaitingAt("acknowledge-receipt").variables()
+        .containsEntry("trackingNumber", trackingNumber)
+        .doesNotContainKeys("accusedName", "incidentDate");
+    execute(job());
+
+    assertThat(pi).isWaitingAt("screen-complaint").variables()
+        .containsEntry("routingSuggestion", "FORWARD")
+        .containsEntry("suggestedForwardTo", "PACC");
+    assertThat(task(pi)).hasCandidateGroup("screening").isNotAssigned();
+    org.assertj.core.api.Assertions.assertThat(complaints.stageOf(trackingNumber)).contains(Stage.SCREENING);
+    completeAs("screener", task(pi), vars("screeningDecision", "ACCEPT"));
+
+    assertThat(pi).isWaitingAt("fact-finding");
+    org.assertj.core.api.Assertions.assertThat(complaints.stageOf(trackingNumber)).contains(Stage.FACT_FINDING);
+    ProcessInstance facts = calledProcessInstance("fact-finding", pi);
+    org.assertj.core.api.Assertions.assertThat(facts.getBusinessKey()).isEqualTo(trackingNumber);
+    findFacts(facts, "SERIOUS_OFFENCE");
+
+    assertThat(pi).isWaitingAt("disciplinary-action");
+    ProcessInstance discipline = calledProcessInstance("disciplinary-action", pi);
+    org.assertj.core.api.Assertions.assertThat(discipline.getBusinessKey()).isEqualTo(trackingNumber);
+    assertThat(discipline).isWaitingAt("appoint-committee");
+    completeAs("authority", task(discipline), vars("committeeChair", "investigator2"));
+    assertThat(task(discipline)).hasDefinitionKey("disciplinary-investigation").isAssignedTo("investigator2");
+    completeAs("investigator2", task(discipline), vars("offenceProven", true, "investigationReport", "ได้ความจริง / Proven"));
+    assertThat(discipline).isWaitingAt("decide-penalty");
+    completeAs("authority", task(discipline), vars("penalty", "DISMISSAL", "penaltyReason", "ร้ายแรง / Serious"));
+    execute(job("report-to-subcommittee", discipline));
+    assertThat(discipline).isWaitingAt("appeal-window");
+    execute(job("appeal-window-closed", discipline));
+    assertThat(discipline).hasPassed("penalty-final").isEnded();
+
+    assertThat(pi).isWaitingAt("notify-outcome").variables().containsEntry("outcome", "PENALISED");
+    execute(job("notify-outcome", pi));
+    assertThat(pi).hasPassedInOrder("register-complaint", "acknowledge-receipt", "suggest-routing", "screen-complaint",
+        "fact-finding", "disciplinary-action", "close-case", "notify-outcome").isEnded();
+    org.assertj.core.api.Assertions.assertThat(complaints.stageOf(trackingNumber)).contains(Stage.CLOSED);
+    org.assertj.core.api.Assertions.assertThat(messages.to(trackingNumber)).extracting(ComplainantMessages.Message::kind)
+        .containsExactly(Kind.ACKNOWLEDGEMENT, Kind.OUTCOME);
+    org.assertj.core.api.Assertions.assertThat(messages.to(trackingNumber).get(1).english())
+        .contains("Disciplinary action was taken").doesNotContain("DISMISSAL");
+  }
+
+  @Test
+  void requestForInformationAnsweredByTheComplainantReturnsToScreening() {
+    ProcessInstance pi = receive(complaint());
+    completeAs("screener", task(pi), vars("screeningDecision", "REQUEST_INFO", "infoRequest", "วันเวลาที่เกิดเหตุ? / When?"));
+    assertThat(pi).isWaitingAt("await-complainant-info");
+    org.assertj.core.api.Assertions.assertThat(complaints.stageOf(businessKey(pi))).contains(Stage.AWAITING_COMPLAINANT);
+    org.assertj.core.api.Assertions.assertThat(messages.to(businessKey(pi))).extracting(ComplainantMessages.Message::kind)
+        .contains(Kind.INFO_REQUEST);
+
+    runtime.createMessageCorrelation(ComplaintLifecycle.Messages.COMPLAINANT_INFO_RECEIVED)
+        .processInstanceBusinessKey(businessKey(pi)).correlate();
+
+    assertThat(pi).hasPassed("complainant-info-received").isWaitingAt("screen-complaint")
+        .variables().containsEntry("infoRequestExpired", false);
+  }
+
+  @Test
+  void requestForInformationLeftUnansweredReturnsToScreeningMarkedExpired() {
+    ProcessInstance pi = receive(complaint());
+    completeAs("screener", task(pi), vars("screeningDecision", "REQUEST_INFO", "infoRequest", "หลักฐาน? / Evidence?"));
+    execute(job("complainant-info-timeout", pi));
+    assertThat(pi).hasPassed("note-info-request-expired").isWaitingAt("screen-complaint")
+        .variables().containsEntry("infoRequestExpired", true);
+  }
+
+  @Test
+  void forwardedComplaintClosesAsForwarded() {
+    ProcessInstance pi = receive(complaint());
+    completeAs("screener", task(pi), vars("screeningDecision", "FORWARD", "forwardTo", "PACC",
+        "screeningReason", "ต่ำกว่าระดับอำนวยการ / Below director level"));
+    execute(job("forward-to-agency", pi));
+    execute(job("notify-outcome", pi));
+    assertThat(pi).hasPassed("forward-to-agency", "close-case").isEnded();
+    assertOutcome(pi, "FORWARDED");
+    org.assertj.core.api.Assertions.assertThat(messages.to(businessKey(pi))).extracting(ComplainantMessages.Message::kind)
+        .containsExactly(Kind.ACKNOWLEDGEMENT, Kind.FORWARDED, Kind.OUTCOME);
+  }
+
+  @Test
+  void duplicateIsMergedIntoTheExistingCase() {
+    ProcessInstance existing = receive(complaint());
+    ProcessInstance duplicate = receive(complaint());
+    completeAs("screener", task(duplicate), vars("screeningDecision", "MERGE", "duplicateOf", businessKey(existing)));
+    execute(job("notify-outcome", duplicate));
+    assertThat(duplicate).hasPassed("merge-into-case").isEnded();
+    assertOutcome(duplicate, "MERGED");
+    assertThat(existing).isWaitingAt("screen-complaint");
+  }
+
+  @Test
+  void rejectedComplaintClosesAsRejected() {
+    ProcessInstance pi = receive(vars("channel", "HOTLINE", "category", "OTHER", "subject", "ถนนชำรุด / Broken road",
+        "description", "ไม่ใช่เรื่องทุจริต / Not corruption", "accusedUnit", "กองช่าง", "accusedRank", "OPERATIONAL"));
+    assertThat(pi).variables().containsEntry("routingSuggestion", "REJECT");
+    completeAs("screener", task(pi), vars("screeningDecision", "REJECT", "screeningReason", "ไม่ใช่เรื่องทุจริต / Not corruption"));
+    execute(job("notify-outcome", pi));
+    assertThat(pi).isEnded();
+    assertOutcome(pi, "REJECTED");
+  }
+
+  @Test
+  void screeningDecisionMissingWhatItsPathNeedsIsRefusedAndTheTaskStaysOpen() {
+    ProcessInstance pi = receive(complaint());
+    assertThatThrownBy(() -> completeAs("screener", task(pi), vars("screeningDecision", "FORWARD")))
+        .isInstanceOf(ProcessEngineException.class).hasRootCauseInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("forwardTo");
+    assertThatThrownBy(() -> completeAs("screener", task(pi), vars("screeningDecision", "MERGE", "duplicateOf", "ACC-2500-999999")))
+        .hasMessageContaining("duplicateOf");
+    assertThatThrownBy(() -> completeAs("screener", task(pi), vars("screeningDecision", "MAYBE")))
+        .hasMessageContaining("screeningDecision");
+    assertThat(pi).isWaitingAt("screen-complaint");
+  }
+
+  @Test
+  void missedScreeningDeadlineEscalatesToSupervisorWithoutCancellingScreening() {
+    ProcessInstance pi = receive(complaint());
+    execute(job("screening-deadline", pi));
+    assertThat(pi).isWaitingAt("screen-complaint", "escalate-screening");
+    assertThat(task("escalate-screening", pi)).hasCandidateGroup("supervisor");
+    assertThat(pi).variables().doesNotContainKey("overdueStage");
+    completeAs("supervisor", task("escalate-screening", pi), vars("escalationAction", "โทรเร่งรัด / Phoned the officer"));
+    assertThat(pi).hasPassed("screening-escalation-handled").isWaitingAt("screen-complaint");
+  }
+
+  @Test
+  void withdrawalAcceptedClosesTheCaseAsWithdrawn() {
+    ProcessInstance pi = receive(complaint());
+    runtime.createMessageCorrelation(ComplaintLifecycle.Messages.COMPLAINT_WITHDRAWN)
+        .processInstanceBusinessKey(businessKey(pi)).setVariable("withdrawalReason", "ตกลงกันได้ / Settled").correlate();
+    assertThat(pi).isWaitingAt("screen-complaint", "decide-on-withdrawal");
+    completeAs("screener", task("decide-on-withdrawal", pi),
+        vars("continueExOfficio", false, "withdrawalDecisionReason", "ไม่มีประโยชน์สาธารณะ / No public interest"));
+    assertThat(pi).hasPassed("withdrawal-accepted", "case-withdrawn", "record-withdrawal", "close-withdrawn")
+        .isWaitingAtExactly("notify-withdrawal-outcome");
+    execute(job("notify-withdrawal-outcome", pi));
+    assertThat(pi).hasPassed("withdrawn-case-closed").isEnded();
+    assertOutcome(pi, "WITHDRAWN");
+  }
+
+  @Test
+  void withdrawalOverruledLetsTheCaseGoOnExOfficio() {
+    ProcessInstance pi = receive(complaint());
+    runtime.createMessageCorrelation(ComplaintLifecycle.Messages.COMPLAINT_WITHDRAWN)
+        .processInstanceBusinessKey(businessKey(pi)).correlate();
+    completeAs("screener", task("decide-on-withdrawal", pi),
+        vars("continueExOfficio", true, "withdrawalDecisionReason", "มีหลักฐานชัด / Strong evidence"));
+    assertThat(pi).hasPassed("case-continues").isWaitingAt("screen-complaint");
+  }
+
+  @Test
+  void naccFindingOfFaultSkipsFactFindingAndGoesStraightToThePenalty() {
+    Map<String, Object> referral = complaint();
+    referral.put("channel", "REFERRAL_NACC");
+    referral.put("naccFindingOfFault", true);
+    ProcessInstance pi = receive(referral);
+    assertThat(pi).variables().containsEntry("routingSuggestion", "ACCEPT");
+    completeAs("screener", task(pi), vars("screeningDecision", "ACCEPT"));
+    assertThat(pi).hasPassed("nacc-finding-check").hasNotPassed("fact-finding").isWaitingAt("disciplinary-action");
+    ProcessInstance discipline = calledProcessInstance("disciplinary-action", pi);
+    assertThat(discipline).isWaitingAt("decide-penalty");
+    completeAs("authority", task(discipline), vars("penalty", "EXPULSION", "penaltyReason", "ตามสำนวน ป.ป.ช. / On NACC's file"));
+    execute(job("report-to-subcommittee", discipline));
+    completeAs("authority", task("send-order-to-nacc", discipline),
+        vars("naccLetterNumber", "ศปท 0001/2569", "naccOrderSentOn", "2026-01-10"));
+    execute(job("appeal-window-closed", discipline));
+    execute(job("notify-outcome", pi));
+    assertThat(pi).isEnded();
+    assertOutcome(pi, "PENALISED");
+  }
+
+  @Test
+  void noGroundsClosesAfterFactFinding() {
+    ProcessInstance pi = receive(complaint());
+    completeAs("screener", task(pi), vars("screeningDecision", "ACCEPT"));
+    findFacts(calledProcessInstance("fact-finding", pi), "NO_GROUNDS");
+    execute(job("notify-outcome", pi));
+    assertThat(pi).hasNotPassed("disciplinary-action").isEnded();
+    assertOutcome(pi, "NO_GROUNDS");
+  }
+
+  @Test
+  void criminalMatterIsReferred() {
+    ProcessInstance pi = receive(complaint());
+    completeAs("screener", task(pi), vars("screeningDecision", "ACCEPT"));
+    findFacts(calledProcessInstance("fact-finding", pi), "CRIMINAL_REFERRAL");
+    execute(job("refer-criminal-matter", pi));
+    execute(job("notify-outcome", pi));
+    assertThat(pi).hasPassed("refer-criminal-matter").isEnded();
+    assertOutcome(pi, "REFERRED_CRIMINAL");
+  }
+
+  @Test
+  void minorOffenceWithPenaltyWaivedClosesWithoutPenalty() {
+    ProcessInstance pi = receive(complaint());
+    completeAs("screener", task(pi), vars("screeningDecision", "ACCEPT"));
+    findFacts(calledProcessInstance("fact-finding", pi), "MINOR_OFFENCE");
+    ProcessInstance discipline = calledProcessInstance("disciplinary-action", pi);
+    assertThat(discipline).isWaitingAt("decide-penalty");
+    completeAs("authority", task(discipline), vars("penalty", "NONE", "penaltyReason", "เหตุอันควรปรานี / Mitigation"));
+    execute(job("notify-outcome", pi));
+    assertThat(pi).isEnded();
+    assertOutcome(pi, "NO_PENALTY");
+  }
+
+  private void findFacts(ProcessInstance facts, String findings) {
+    completeAs("supervisor", task("assign-investigator", facts), vars("investigator", "investigator"));
+    completeAs("investigator", task("conduct-fact-finding", facts),
+        vars("findings", findings, "findingsSummary", "สรุปผล / Summary"));
+    completeAs("supervisor", task("review-findings", facts), vars("findingsApproved", true));
+    assertThat(facts).isEnded();
+  }
+
+  private static void assertOutcome(ProcessInstance pi, String outcome) {
+    org.assertj.core.api.Assertions.assertThat(historyService().createHistoricVariableInstanceQuery()
+        .processInstanceId(pi.getId()).variableName("outcome").singleResult().getValue()).isEqualTo(outcome);
+  }
+
+  private static String businessKey(ProcessInstance pi) {
+    return processInstanceQuery().processInstanceId(pi.getId()).singleResult() != null
+        ? processInstanceQuery().processInstanceId(pi.getId()).singleResult().getBusinessKey()
+        : historyService().createHistoricProcessInstanceQuery().processInstanceId(pi.getId()).singleResult().getBusinessKey();
+  }
+}
