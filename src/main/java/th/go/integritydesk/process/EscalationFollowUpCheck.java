@@ -12,6 +12,13 @@ public class EscalationFollowUpCheck implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    TaskInput.of(task).requiredText(ESCALATION_ACTION, 4000);
+    // local to the escalation (an input parameter in the model), so one answer never satisfies the next escalation
+    Object action = task.getExecution().getVariableLocal(ESCALATION_ACTION);
+    if (action == null || action.toString().isBlank()) {
+      throw TaskInput.invalid(ESCALATION_ACTION, "ต้องระบุการดำเนินการ", "is required");
+    }
+    if (action.toString().length() > 4000) {
+      throw TaskInput.invalid(ESCALATION_ACTION, "ยาวเกิน 4000 ตัวอักษร", "is longer than 4000 characters");
+    }
   }
 }

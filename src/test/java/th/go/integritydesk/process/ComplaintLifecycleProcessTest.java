@@ -18,7 +18,6 @@ import th.go.integritydesk.notification.ComplainantMessages.Kind;
 @ProcessTest
 class ComplaintLifecycleProcessTest extends ProcessTestSupport {
 
-  @Autowired Complaints complaints;
   @Autowired ComplainantMessages messages;
 
   @Test
@@ -162,7 +161,7 @@ class ComplaintLifecycleProcessTest extends ProcessTestSupport {
     completeAs("screener", task("decide-on-withdrawal", pi),
         vars("continueExOfficio", false, "withdrawalDecisionReason", "ไม่มีประโยชน์สาธารณะ / No public interest"));
     assertThat(pi).hasPassed("withdrawal-accepted", "case-withdrawn", "record-withdrawal", "close-withdrawn")
-        .isWaitingAtExactly("notify-withdrawal-outcome");
+        .isWaitingAt("notify-withdrawal-outcome").isNotWaitingAt("screen-complaint");
     execute(job("notify-withdrawal-outcome", pi));
     assertThat(pi).hasPassed("withdrawn-case-closed").isEnded();
     assertOutcome(pi, "WITHDRAWN");

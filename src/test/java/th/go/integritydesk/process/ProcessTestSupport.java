@@ -13,6 +13,11 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import th.go.integritydesk.intake.Category;
+import th.go.integritydesk.intake.Channel;
+import th.go.integritydesk.intake.Complaint;
+import th.go.integritydesk.intake.Complaints;
+import th.go.integritydesk.intake.Rank;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** What the process tests share: the engine, a typical complaint, and acting as a demo user. */
@@ -22,6 +27,7 @@ public abstract class ProcessTestSupport {
   @Autowired protected RuntimeService runtime;
   @Autowired protected TaskService tasks;
   @Autowired protected IdentityService identity;
+  @Autowired protected Complaints complaints;
 
   @BeforeEach
   void bindAssertions() {
@@ -47,6 +53,12 @@ public abstract class ProcessTestSupport {
     vars.put("accusedRank", "OPERATIONAL");
     vars.put("incidentDate", "2025-09-01");
     return vars;
+  }
+
+  /** A stored complaint, for tests that start a called process on its own; returns its tracking number. */
+  protected String registeredComplaint() {
+    return complaints.register(new Complaint(Channel.LETTER, Category.BRIBERY, "เรียกรับเงิน / Bribe", "รายละเอียด / Facts",
+        null, null, "กองคลัง", Rank.OPERATIONAL, null, null, null, null, false, null, null, "intake"));
   }
 
   /** Starts a complaint and runs the asynchronous acknowledgement, so it waits for screening. */
