@@ -1,0 +1,120 @@
+package th.go.integritydesk.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+
+/** An HTTP client acting as one staff member: engine REST with Basic auth, or the Tasklist webapp with a session. */
+public class StaffClient {
+
+  public record Answer(int status, JsonNode body, String raw) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final String base;
+  private final String user;
+  private final String password;
+  private final CookieManager cookies = new CookieManager();
+  private final HttpClient http;
+
+  public StaffClient(int port, String user, String password) {
+    this.base = "http://localhost:" + port;
+    this.user = user;
+    this.password = password;
+    this.http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
+  }
+
+  public Answer get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", basic()).GET());
+  }
+
+  public Answer post(String path, Object body) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", basic())
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json(body))));
+  }
+
+  public Answer anonymousGet(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+  }
+
+  /** Logs into the Tasklist webapp as a browser does: fetch the CSRF cookie, then post the login form with it. */
+  public Answer loginToTasklist() {
+    send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/")).GET());
+    String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+        + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrfToken())
+        .POST(HttpRequest.BodyPublishers.ofString(form)));
+  }
+
+  /** A call of the Tasklist webapp's own engine API, with the session cookie and the CSRF header. */
+  public Answer tasklistGet(String enginePath) {
+    return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default" + enginePath))
+        .header("X-XSRF-TOKEN", csrfToken()).GET());
+  }
+
+  public Answer tasklistPost(String enginePath, Object body) {
+    return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default" + enginePath))
+        .header("X-XSRF-TOKEN", csrfToken()).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json(body))));
+  }
+
+  public Answer tasklistPostWithoutCsrf(String enginePath, Object body) {
+    return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default" + enginePath))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json(body))));
+  }
+
+  private String csrfToken() {
+    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .map(HttpCookie::getValue).findFirst().orElse("");
+  }
+
+  private String basic() {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private Answer send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      String raw = response.body();
+      JsonNode body = null;
+      if (raw != null && !raw.isBlank() && (raw.startsWith("{") || raw.startsWith("["))) {
+        body = JSON.readTree(raw);
+      }
+      return new Answer(response.statusCode(), body, raw);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String json(Object body) {
+    try {
+      return JSON.writeValueAsString(body);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Engine REST variables: {"name": {"value": v}}. */
+  public static Map<String, Object> variables(Object... keyValues) {
+    Map<String, Object> vars = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      vars.put((String) keyValues[i], Map.of("value", keyValues[i + 1]));
+    }
+    return Map.of("variables", vars);
+  }
+}
