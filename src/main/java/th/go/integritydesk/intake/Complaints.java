@@ -72,6 +72,66 @@ public class Complaints {
         .param(trackingNumber).query(String.class).optional();
   }
 
+  /** What the complainant may see of the case: no facts of the accused, no officer, no identity. */
+  public record Summary(String trackingNumber, Stage stage, Instant receivedAt, Instant closedAt, String outcome,
+                        String receiptCodeHash) {}
+
+  public Optional<Summary> summary(String trackingNumber) {
+    return jdbc.sql("SELECT tracking_number, stage, received_at, closed_at, outcome, receipt_code_hash FROM complaint"
+            + " WHERE tracking_number = ?")
+        .param(trackingNumber)
+        .query((rs, i) -> new Summary(rs.getString(1), Stage.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant(),
+            rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6)))
+        .optional();
+  }
+
+  /** The case file as staff read it: the complaint's facts, never the complainant's identity. */
+  public Optional<java.util.Map<String, Object>> caseFile(String trackingNumber) {
+    return jdbc.sql("""
+            SELECT tracking_number, channel, category, subject, description, accused_name, accused_position, accused_unit,
+              accused_rank, incident_date, location, amount_involved, years_since_left_office, nacc_finding_of_fault,
+              volunteer_code, reference_number, received_at, stage, forwarded_to, merged_into, outcome, closed_at,
+              anonymous
+            FROM complaint WHERE tracking_number = ?""")
+        .param(trackingNumber)
+        .query((rs, i) -> {
+          java.util.Map<String, Object> file = new java.util.LinkedHashMap<>();
+          var meta = rs.getMetaData();
+          for (int c = 1; c <= meta.getColumnCount(); c++) {
+            Object value = rs.getObject(c);
+            if (value instanceof java.sql.Timestamp ts) {
+              value = ts.toInstant();
+            } else if (value instanceof java.time.OffsetDateTime odt) {
+              value = odt.toInstant();
+            } else if (value instanceof java.sql.Date d) {
+              value = d.toLocalDate();
+            }
+            file.put(toCamelCase(meta.getColumnLabel(c)), value);
+          }
+          return file;
+        })
+        .optional();
+  }
+
+  public void recordReceipt(String trackingNumber, String receiptCodeHash, boolean anonymous, boolean consentToContact) {
+    jdbc.sql("UPDATE complaint SET receipt_code_hash = ?, anonymous = ?, consent_to_contact = ? WHERE tracking_number = ?")
+        .params(receiptCodeHash, anonymous, consentToContact, trackingNumber).update();
+  }
+
+  private static String toCamelCase(String column) {
+    StringBuilder out = new StringBuilder();
+    boolean upper = false;
+    for (char ch : column.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+      if (ch == '_') {
+        upper = true;
+      } else {
+        out.append(upper ? Character.toUpperCase(ch) : ch);
+        upper = false;
+      }
+    }
+    return out.toString();
+  }
+
   public void moveTo(String trackingNumber, Stage stage) {
     jdbc.sql("UPDATE complaint SET stage = ? WHERE tracking_number = ?").params(stage.name(), trackingNumber).update();
   }

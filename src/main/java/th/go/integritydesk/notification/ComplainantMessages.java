@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ComplainantMessages {
 
-  public enum Kind { ACKNOWLEDGEMENT, INFO_REQUEST, FORWARDED, OUTCOME }
+  public enum Kind { ACKNOWLEDGEMENT, INFO_REQUEST, FORWARDED, OFFICER, OUTCOME }
 
   public record Message(Kind kind, String thai, String english, Instant createdAt) {}
 

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import th.go.integritydesk.http.StaffClient.Answer;
 
@@ -19,8 +18,7 @@ import th.go.integritydesk.http.StaffClient.Answer;
  * The real application over HTTP on H2, its job executor running: one complaint driven from intake to closure
  * through the engine REST API and the Tasklist webapp as the demo users, each seeing only their own tasks.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "spring.datasource.url=jdbc:h2:mem:http-tests;DB_CLOSE_DELAY=-1")
+@HttpTest
 class LifecycleOverHttpTest {
 
   @LocalServerPort int port;

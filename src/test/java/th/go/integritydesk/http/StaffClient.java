@@ -18,7 +18,11 @@ import java.util.Map;
 /** An HTTP client acting as one staff member: engine REST with Basic auth, or the Tasklist webapp with a session. */
 public class StaffClient {
 
-  public record Answer(int status, JsonNode body, String raw) {}
+  public record Answer(int status, JsonNode body, String raw, java.net.http.HttpHeaders headers) {
+    public String contentType() {
+      return headers.firstValue("Content-Type").orElse("");
+    }
+  }
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final String base;
@@ -41,6 +45,35 @@ public class StaffClient {
   public Answer post(String path, Object body) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", basic())
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json(body))));
+  }
+
+  /** Any request, with the headers given and no credentials unless they are among them. */
+  public Answer raw(String method, String path, Map<String, String> headers, HttpRequest.BodyPublisher body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method, body);
+    headers.forEach(request::header);
+    return send(request);
+  }
+
+  public Answer getWithBasic(String path, Map<String, String> headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", basic()).GET();
+    headers.forEach(request::header);
+    return send(request);
+  }
+
+  public Answer postWithBasic(String path, Object body) {
+    return post(path, body);
+  }
+
+  public java.net.http.HttpResponse<byte[]> download(String path) {
+    try {
+      return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", basic()).GET().build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   public Answer anonymousGet(String path) {
@@ -92,7 +125,7 @@ public class StaffClient {
       if (raw != null && !raw.isBlank() && (raw.startsWith("{") || raw.startsWith("["))) {
         body = JSON.readTree(raw);
       }
-      return new Answer(response.statusCode(), body, raw);
+      return new Answer(response.statusCode(), body, raw, response.headers());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

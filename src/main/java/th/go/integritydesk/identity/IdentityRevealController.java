@@ -1,0 +1,58 @@
+package th.go.integritydesk.identity;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import th.go.integritydesk.intake.CaseAccess;
+import th.go.integritydesk.intake.Complaints;
+import th.go.integritydesk.web.StaffUser;
+
+/**
+ * The audited reveal of a complainant's identity (the "custodian" role of whistleblowing platforms): only the intake
+ * unit, only with a reason, and every reveal is on a report that supervisors read.
+ */
+@RestController
+@RequestMapping("/api/staff")
+@Tag(name = "Complainant identity", description = "Audited reveal, intake unit only")
+@SecurityRequirement(name = "basic")
+public class IdentityRevealController {
+
+  public record RevealRequest(@NotBlank @Size(min = 10, max = 1000) String reason) {}
+
+  private final ComplainantIdentities identities;
+  private final Complaints complaints;
+
+  public IdentityRevealController(ComplainantIdentities identities, Complaints complaints) {
+    this.identities = identities;
+    this.complaints = complaints;
+  }
+
+  @Operation(summary = "Reveal who complained (recorded: who, when, why)")
+  @PostMapping("/complaints/{trackingNumber}/identity")
+  public ComplainantIdentities.Identity reveal(StaffUser user, @PathVariable String trackingNumber,
+                                               @Valid @RequestBody RevealRequest request) {
+    user.requireAnyOf(Groups.INTAKE);
+    if (!complaints.exists(trackingNumber)) {
+      throw new CaseAccess.CaseNotFound();
+    }
+    return identities.reveal(trackingNumber, user.id(), request.reason())
+        .orElse(new ComplainantIdentities.Identity(null, null, null, null));
+  }
+
+  @Operation(summary = "Every reveal of a complainant's identity, newest first")
+  @GetMapping("/identity-reveals")
+  public List<ComplainantIdentities.Reveal> reveals(StaffUser user) {
+    user.requireAnyOf(Groups.SUPERVISOR, Groups.ADMIN);
+    return identities.reveals();
+  }
+}

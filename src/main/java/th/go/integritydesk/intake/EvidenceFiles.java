@@ -1,0 +1,153 @@
+package th.go.integritydesk.intake;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.apache.tika.Tika;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.multipart.MultipartFile;
+import th.go.integritydesk.web.InvalidInputException;
+
+/**
+ * Evidence files: counted and sized against the settings, typed from their bytes (a renamed executable stays an
+ * executable), fingerprinted with SHA-256, given a safe name, and stored in the database in the caller's
+ * transaction so a failed intake leaves nothing behind.
+ */
+@Component
+@ConfigurationProperties(prefix = "integrity-desk.evidence")
+public class EvidenceFiles {
+
+  public record Accepted(String fileName, String contentType, byte[] content, String sha256) {}
+
+  public record Stored(long id, String fileName, String contentType, long size, String sha256, Timestamp receivedAt) {}
+
+  private static final Set<String> PLAIN_TYPES = Set.of("application/pdf", "image/jpeg", "image/png", "text/plain");
+  private static final Map<String, String> OFFICE_TYPES = Map.of(
+      "word/document.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      "xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+  private final Tika tika = new Tika();
+  private final JdbcClient jdbc;
+  private int maxFiles = 5;
+  private DataSize maxFileSize = DataSize.ofMegabytes(10);
+
+  public EvidenceFiles(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public List<Accepted> accept(List<MultipartFile> files) {
+    List<MultipartFile> present = files == null ? List.of() : files.stream().filter(f -> f != null).toList();
+    if (present.size() > maxFiles) {
+      throw new InvalidInputException("evidence", "evidence.tooMany", maxFiles);
+    }
+    List<Accepted> accepted = new ArrayList<>();
+    for (int i = 0; i < present.size(); i++) {
+      accepted.add(accept("evidence[" + i + "]", present.get(i)));
+    }
+    return accepted;
+  }
+
+  private Accepted accept(String field, MultipartFile file) {
+    if (file.isEmpty()) {
+      throw new InvalidInputException(field, "evidence.empty");
+    }
+    if (file.getSize() > maxFileSize.toBytes()) {
+      throw new InvalidInputException(field, "evidence.tooLarge", maxFileSize.toMegabytes());
+    }
+    byte[] content;
+    try {
+      content = file.getBytes();
+    } catch (IOException e) {
+      throw new InvalidInputException(field, "evidence.unreadable");
+    }
+    String type = detect(content).orElseThrow(() -> new InvalidInputException(field, "evidence.type"));
+    return new Accepted(safeName(file.getOriginalFilename()), type, content, sha256(content));
+  }
+
+  /** The type the bytes say they are, if it is one we take; never the name the sender gave. */
+  Optional<String> detect(byte[] content) {
+    String detected = tika.detect(content);
+    if (PLAIN_TYPES.contains(detected)) {
+      return Optional.of(detected);
+    }
+    if (detected.equals("application/zip") || detected.equals("application/x-tika-ooxml")) {
+      try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
+        for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+          String office = OFFICE_TYPES.get(entry.getName());
+          if (office != null) {
+            return Optional.of(office);
+          }
+        }
+      } catch (IOException e) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  public void store(String trackingNumber, Long submissionId, List<Accepted> files, Timestamp receivedAt) {
+    for (Accepted file : files) {
+      jdbc.sql("""
+              INSERT INTO evidence (tracking_number, submission_id, file_name, content_type, size_bytes, sha256, content,
+                received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+          .params(trackingNumber, submissionId, file.fileName(), file.contentType(), file.content().length,
+              file.sha256(), file.content(), receivedAt)
+          .update();
+    }
+  }
+
+  public List<Stored> of(String trackingNumber) {
+    return jdbc.sql("SELECT id, file_name, content_type, size_bytes, sha256, received_at FROM evidence"
+            + " WHERE tracking_number = ? ORDER BY id")
+        .param(trackingNumber)
+        .query((rs, i) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+            rs.getTimestamp(6)))
+        .list();
+  }
+
+  public Optional<Map.Entry<Stored, byte[]>> content(String trackingNumber, long id) {
+    return jdbc.sql("SELECT id, file_name, content_type, size_bytes, sha256, received_at, content FROM evidence"
+            + " WHERE tracking_number = ? AND id = ?")
+        .params(trackingNumber, id)
+        .query((rs, i) -> Map.entry(new Stored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+            rs.getString(5), rs.getTimestamp(6)), rs.getBytes(7)))
+        .optional();
+  }
+
+  /** Keeps letters (Thai included), digits, dot, dash, underscore and space; never a path. */
+  static String safeName(String original) {
+    String name = original == null ? "" : original.replace('\\', '/');
+    name = name.substring(name.lastIndexOf('/') + 1);
+    name = name.replaceAll("[^\\p{L}\\p{M}\\p{N}._ -]", "_").replaceAll("^[. ]+", "").strip();
+    if (name.isEmpty()) {
+      name = "evidence";
+    }
+    return name.length() > 100 ? name.substring(name.length() - 100) : name;
+  }
+
+  static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public int getMaxFiles() { return maxFiles; }
+  public void setMaxFiles(int maxFiles) { this.maxFiles = maxFiles; }
+  public DataSize getMaxFileSize() { return maxFileSize; }
+  public void setMaxFileSize(DataSize maxFileSize) { this.maxFileSize = maxFileSize; }
+}

@@ -1,0 +1,162 @@
+package th.go.integritydesk.intake;
+
+import static th.go.integritydesk.process.ComplaintLifecycle.Variables.*;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import th.go.integritydesk.identity.ComplainantIdentities;
+import th.go.integritydesk.process.ComplaintLifecycle;
+import th.go.integritydesk.web.InvalidInputException;
+
+/**
+ * Takes a complaint in: stores the complaint, the complainant's identity (apart), the evidence and the receipt-code
+ * hash, and starts complaint-lifecycle, all in one transaction. When it returns, the complaint is committed: a crash
+ * afterwards loses nothing, a failure before leaves nothing half-written.
+ */
+@Service
+public class IntakeService {
+
+  public record Receipt(String trackingNumber, String receiptCode, boolean anonymous) {}
+
+  /** The same Idempotency-Key came with a different complaint. */
+  public static class IdempotencyConflict extends RuntimeException {
+    public IdempotencyConflict() {
+      super("Idempotency-Key reused with a different request");
+    }
+  }
+
+  private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
+  private final Complaints complaints;
+  private final ComplainantIdentities identities;
+  private final EvidenceFiles evidence;
+  private final ReceiptCodes receiptCodes;
+  private final RuntimeService runtime;
+  private final JdbcClient jdbc;
+  private final ObjectMapper json;
+
+  public IntakeService(Complaints complaints, ComplainantIdentities identities, EvidenceFiles evidence,
+                       ReceiptCodes receiptCodes, RuntimeService runtime, JdbcClient jdbc, ObjectMapper json) {
+    this.complaints = complaints;
+    this.identities = identities;
+    this.evidence = evidence;
+    this.receiptCodes = receiptCodes;
+    this.runtime = runtime;
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  @Transactional
+  public Receipt submit(ComplaintSubmission submission, List<EvidenceFiles.Accepted> files, String idempotencyKey) {
+    String keyHash = idempotencyKey == null ? null : EvidenceFiles.sha256(idempotencyKey.getBytes(StandardCharsets.UTF_8));
+    String requestHash = requestHash(submission, files);
+    if (keyHash != null) {
+      Optional<Receipt> earlier = replay(keyHash, requestHash);
+      if (earlier.isPresent()) {
+        return earlier.get();
+      }
+    }
+    checkConsistency(submission);
+    ComplaintSubmission.Complainant complainant = submission.complainant();
+    boolean anonymous = complainant == null || !complainant.hasContact();
+    boolean naccFinding = Boolean.TRUE.equals(submission.naccFindingOfFault());
+
+    String trackingNumber = complaints.register(new Complaint(submission.channel(), submission.category(),
+        submission.subject().strip(), submission.description().strip(), submission.accused().name(),
+        submission.accused().position(), submission.accused().unit().strip(), submission.accused().rank(),
+        submission.incidentDate(), submission.location(), submission.amountInvolved(),
+        submission.accused().yearsSinceLeftOffice(), naccFinding, submission.volunteerCode(),
+        submission.referenceNumber(), null));
+    if (keyHash != null) {
+      // a concurrent retry with the same key fails here on the primary key and is answered with this case
+      jdbc.sql("INSERT INTO idempotency_record (key_hash, request_hash, tracking_number, created_at) VALUES (?, ?, ?, ?)")
+          .params(keyHash, requestHash, trackingNumber, now()).update();
+    }
+    String receiptCode = keyHash == null ? receiptCodes.random() : receiptCodes.derived(keyHash, trackingNumber);
+    complaints.recordReceipt(trackingNumber, receiptCodes.hash(receiptCode), anonymous,
+        !anonymous && Boolean.TRUE.equals(submission.consentToContact()));
+    if (complainant != null && !complainant.isEmpty()) {
+      identities.store(trackingNumber, complainant);
+    }
+    evidence.store(trackingNumber, null, files, now());
+
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(CHANNEL, submission.channel().name());
+    variables.put(CATEGORY, submission.category().name());
+    variables.put(SUBJECT, submission.subject().strip());
+    variables.put(DESCRIPTION, submission.description().strip());
+    variables.put(ACCUSED_UNIT, submission.accused().unit().strip());
+    variables.put(ACCUSED_RANK, submission.accused().rank().name());
+    variables.put(YEARS_SINCE_LEFT_OFFICE, submission.accused().yearsSinceLeftOffice());
+    variables.put(NACC_FINDING_OF_FAULT, naccFinding);
+    variables.put(COMPLAINANT_CONTACT_GIVEN, !anonymous);
+    runtime.startProcessInstanceByKey(ComplaintLifecycle.PROCESS_KEY, trackingNumber, variables);
+    LOG.info("Complaint {} received through {} ({} evidence files)", trackingNumber, submission.channel(), files.size());
+    return new Receipt(trackingNumber, receiptCode, anonymous);
+  }
+
+  /** The answer given to an earlier submission with this key, after a concurrent retry lost the race. */
+  @Transactional(readOnly = true)
+  public Optional<Receipt> replay(String idempotencyKey, ComplaintSubmission submission, List<EvidenceFiles.Accepted> files) {
+    return replay(EvidenceFiles.sha256(idempotencyKey.getBytes(StandardCharsets.UTF_8)), requestHash(submission, files));
+  }
+
+  private Optional<Receipt> replay(String keyHash, String requestHash) {
+    return jdbc.sql("SELECT request_hash, tracking_number FROM idempotency_record WHERE key_hash = ?")
+        .param(keyHash)
+        .query((rs, i) -> {
+          if (!rs.getString(1).equals(requestHash)) {
+            throw new IdempotencyConflict();
+          }
+          String trackingNumber = rs.getString(2);
+          boolean anonymous = jdbc.sql("SELECT anonymous FROM complaint WHERE tracking_number = ?")
+              .param(trackingNumber).query(Boolean.class).single();
+          return new Receipt(trackingNumber, receiptCodes.derived(keyHash, trackingNumber), anonymous);
+        })
+        .optional();
+  }
+
+  /** Rules across fields that the annotations on the submission cannot say. */
+  static void checkConsistency(ComplaintSubmission s) {
+    if (s.channel() == Channel.VOLUNTEER_NETWORK && (s.volunteerCode() == null || s.volunteerCode().isBlank())) {
+      throw new InvalidInputException("volunteerCode", "complaint.volunteerCodeRequired");
+    }
+    boolean referral = s.channel() == Channel.REFERRAL_NACC || s.channel() == Channel.REFERRAL_PACC
+        || s.channel() == Channel.REFERRAL_OTHER;
+    if (referral && (s.referenceNumber() == null || s.referenceNumber().isBlank())) {
+      throw new InvalidInputException("referenceNumber", "complaint.referenceRequired");
+    }
+    if (Boolean.TRUE.equals(s.naccFindingOfFault()) && s.channel() != Channel.REFERRAL_NACC) {
+      throw new InvalidInputException("naccFindingOfFault", "complaint.naccFindingOnlyFromNacc");
+    }
+    if (Boolean.TRUE.equals(s.consentToContact()) && (s.complainant() == null || !s.complainant().hasContact())) {
+      throw new InvalidInputException("consentToContact", "complaint.consentNeedsContact");
+    }
+  }
+
+  private String requestHash(ComplaintSubmission submission, List<EvidenceFiles.Accepted> files) {
+    try {
+      StringBuilder canonical = new StringBuilder(json.writeValueAsString(submission));
+      files.forEach(f -> canonical.append('|').append(f.sha256()));
+      return EvidenceFiles.sha256(canonical.toString().getBytes(StandardCharsets.UTF_8));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Timestamp now() {
+    return new Timestamp(ClockUtil.getCurrentTime().getTime());
+  }
+}
