@@ -89,8 +89,9 @@ public class Problems extends ResponseEntityExceptionHandler {
       return invalid(List.of(new FieldProblem(path(format), text("json.enum", allowed))));
     }
     if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-      String type = mismatch.getTargetType() == null ? "?" : mismatch.getTargetType().getSimpleName();
-      return invalid(List.of(new FieldProblem(path(mismatch), text("json.type", type))));
+      String type = mismatch.getTargetType() == null ? "Object" : mismatch.getTargetType().getSimpleName();
+      String message = messages.getMessage("json.type." + type, null, null, locale());
+      return invalid(List.of(new FieldProblem(path(mismatch), message != null ? message : text("json.type.Object"))));
     }
     return problem(HttpStatus.BAD_REQUEST, "malformed", text("problem.malformed.title"), text("json.malformed"), null, null);
   }

@@ -99,8 +99,9 @@ class LifecycleOverHttpTest {
     assertThat(outcome.get(0).get("value").asText()).isEqualTo("PENALISED");
     assertThat(intake.get("/engine-rest/history/variable-instance?processInstanceId=" + processInstanceId).body())
         .isEmpty();
-    // a wrong password is refused (and the engine then delays that user's next logins: brute-force throttling)
-    assertThat(staff("intake", "wrong").get("/engine-rest/task").status()).isEqualTo(401);
+    // a wrong password is refused (and the engine then delays that user's next logins: brute-force throttling,
+    // so the user tried here is one no other HTTP test logs in as)
+    assertThat(staff("investigator2", "wrong").get("/engine-rest/task").status()).isEqualTo(401);
   }
 
   private StaffClient staff(String user) {
