@@ -19,6 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import th.go.integritydesk.identity.ComplainantIdentities;
 import th.go.integritydesk.process.ComplaintLifecycle;
+import th.go.integritydesk.web.LogContext;
 import th.go.integritydesk.web.InvalidInputException;
 
 /**
@@ -79,6 +80,7 @@ public class IntakeService {
         submission.incidentDate(), submission.location(), submission.amountInvolved(),
         submission.accused().yearsSinceLeftOffice(), naccFinding, submission.volunteerCode(),
         submission.referenceNumber(), null));
+    org.slf4j.MDC.put(LogContext.TRACKING_NUMBER, trackingNumber);
     if (keyHash != null) {
       // a concurrent retry with the same key fails here on the primary key and is answered with this case
       jdbc.sql("INSERT INTO idempotency_record (key_hash, request_hash, tracking_number, created_at) VALUES (?, ?, ?, ?)")
