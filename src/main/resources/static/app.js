@@ -12,7 +12,6 @@
   // ---------------------------------------------------------------------------------------------
   const I18N = {
     th: {
-      'site.name': 'integrity-desk',
       agency: 'ศูนย์ปฏิบัติการต่อต้านการทุจริต',
       systemName: 'ระบบรับเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ',
       skipLink: 'ข้ามไปยังเนื้อหาหลัก',
@@ -230,7 +229,6 @@
     },
 
     en: {
-      'site.name': 'integrity-desk',
       agency: 'Anti-Corruption Operation Center',
       systemName: 'Corruption and Misconduct Complaint System',
       skipLink: 'Skip to main content',

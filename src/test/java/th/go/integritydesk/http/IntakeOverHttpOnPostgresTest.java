@@ -1,0 +1,16 @@
+package th.go.integritydesk.http;
+
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import th.go.integritydesk.postgres.PostgresForTests;
+
+/** The public intake over HTTP, on a real PostgreSQL. */
+@DirtiesContext
+class IntakeOverHttpOnPostgresTest extends IntakeOverHttpTest {
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    PostgresForTests.register(registry, "intake_http");
+  }
+}
