@@ -1,0 +1,90 @@
+package th.go.integritydesk.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import th.go.integritydesk.postgres.PostgresForTests;
+import th.go.integritydesk.process.ComplaintLifecycle;
+
+/**
+ * Two application nodes, each with its own job executor, on one PostgreSQL database (Camunda's homogeneous cluster).
+ * 200 complaints go through an asynchronous step (the acknowledgement) and a timer (the screening deadline, shortened
+ * to seconds). One node is stopped mid-way; the other finishes. Every job ran exactly once and no case is stuck.
+ */
+class ClusterOnPostgresTest {
+
+  private static final int COMPLAINTS = 200;
+
+  @Test
+  void twoNodesShareTheWorkAndOneFinishesWhenTheOtherStops() {
+    Map<String, Object> properties = new HashMap<>(PostgresForTests.properties("cluster"));
+    properties.put("integrity-desk.deadlines.screening", "PT8S");
+    properties.put("camunda.bpm.job-execution.lock-time-in-millis", 5000);
+    ConfigurableApplicationContext nodeA = Nodes.start("node-a", properties);
+    ConfigurableApplicationContext nodeB = Nodes.start("node-b", properties);
+    try {
+      JdbcClient db = nodeB.getBean(JdbcClient.class);
+      ProcessEngine engineA = nodeA.getBean(ProcessEngine.class);
+      ProcessEngine engineB = nodeB.getBean(ProcessEngine.class);
+      // the first half is taken in by both nodes; node A stops while their jobs and timers are still under way
+      for (int i = 0; i < COMPLAINTS / 2; i++) {
+        (i % 2 == 0 ? engineA : engineB).getRuntimeService()
+            .startProcessInstanceByKey(ComplaintLifecycle.PROCESS_KEY, complaint(i));
+      }
+      Nodes.waitUntil(Duration.ofSeconds(60), "the first acknowledgements", () -> acknowledgements(db) >= 10);
+      nodeA.close();
+      assertThat(escalations(engineB)).as("screening deadlines passed before node A stopped").isZero();
+      for (int i = COMPLAINTS / 2; i < COMPLAINTS; i++) {
+        engineB.getRuntimeService().startProcessInstanceByKey(ComplaintLifecycle.PROCESS_KEY, complaint(i));
+      }
+
+      Nodes.waitUntil(Duration.ofSeconds(120), "every acknowledgement and every screening deadline",
+          () -> acknowledgements(db) == COMPLAINTS && escalations(engineB) == COMPLAINTS);
+
+      // exactly once: one acknowledgement per case, one escalation per case, one successful run per job
+      assertThat(db.sql("SELECT COUNT(*) FROM (SELECT tracking_number FROM complainant_message WHERE kind = 'ACKNOWLEDGEMENT'"
+          + " GROUP BY tracking_number HAVING COUNT(*) > 1) twice").query(Long.class).single()).isZero();
+      assertThat(db.sql("SELECT COUNT(*) FROM act_hi_job_log WHERE job_state_ = 2").query(Long.class).single())
+          .isEqualTo(2L * COMPLAINTS);
+      assertThat(db.sql("SELECT COUNT(*) FROM (SELECT job_id_ FROM act_hi_job_log WHERE job_state_ = 2"
+          + " GROUP BY job_id_ HAVING COUNT(*) > 1) twice").query(Long.class).single()).isZero();
+      // nothing stuck: no job of a case left (only the nightly history cleanup's), no incident, every case waiting
+      // for its screening officer
+      assertThat(engineB.getManagementService().createJobQuery().processDefinitionKey(ComplaintLifecycle.PROCESS_KEY)
+          .count()).isZero();
+      assertThat(engineB.getRuntimeService().createIncidentQuery().count()).isZero();
+      assertThat(engineB.getTaskService().createTaskQuery().taskDefinitionKey("screen-complaint").count())
+          .isEqualTo(COMPLAINTS);
+      assertThat(db.sql("SELECT COUNT(DISTINCT tracking_number) FROM complaint").query(Long.class).single())
+          .isEqualTo(COMPLAINTS);
+    } finally {
+      nodeA.close();
+      nodeB.close();
+    }
+  }
+
+  private static long acknowledgements(JdbcClient db) {
+    return db.sql("SELECT COUNT(*) FROM complainant_message WHERE kind = 'ACKNOWLEDGEMENT'").query(Long.class).single();
+  }
+
+  private static long escalations(ProcessEngine engine) {
+    return engine.getTaskService().createTaskQuery().taskDefinitionKey("escalate-screening").count();
+  }
+
+  private static Map<String, Object> complaint(int i) {
+    Map<String, Object> vars = new HashMap<>();
+    vars.put("channel", "HOTLINE");
+    vars.put("category", i % 3 == 0 ? "PROCUREMENT" : "BRIBERY");
+    vars.put("subject", "เรื่องที่ " + i + " / Complaint " + i);
+    vars.put("description", "ข้อเท็จจริง / Facts " + i);
+    vars.put("accusedUnit", "กองคลัง");
+    vars.put("accusedRank", i % 5 == 0 ? "DIRECTOR" : "OPERATIONAL");
+    return vars;
+  }
+}
