@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -62,9 +63,27 @@ public class StaffAuthentication implements HandlerMethodArgumentResolver {
     if (session != null) {
       Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
       if (authentications != null && authentications.getAuthenticationForProcessEngine(ENGINE) instanceof UserAuthentication user) {
+        requireCsrfTokenUnlessSafe(request, session);
         return new StaffUser(user.getIdentityId(), user.getGroupIds() == null ? List.of() : user.getGroupIds());
       }
     }
     throw new StaffAccessDenied(HttpStatus.UNAUTHORIZED, "problem.unauthorized.detail");
+  }
+
+  /**
+   * A cookie-authenticated change must carry the webapps' CSRF token (header X-XSRF-TOKEN, as Tasklist sends it),
+   * so another site cannot make an officer's browser act through our staff endpoints.
+   */
+  private static void requireCsrfTokenUnlessSafe(HttpServletRequest request, HttpSession session) {
+    String method = request.getMethod();
+    if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
+      return;
+    }
+    Object expected = session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
+    String sent = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
+    if (expected == null || sent == null || !java.security.MessageDigest.isEqual(
+        expected.toString().getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8))) {
+      throw new StaffAccessDenied(HttpStatus.FORBIDDEN, "problem.csrf.detail");
+    }
   }
 }
