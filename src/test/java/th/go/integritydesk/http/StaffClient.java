@@ -116,7 +116,27 @@ public class StaffClient {
     return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * Engine queries must be paginated: queryMaxResultsLimit refuses unbounded lists (400), as it should for any real
+   * client. Single-resource calls ignore the parameter.
+   */
+  private static URI paginated(URI uri, String method) {
+    String path = uri.getPath();
+    boolean engine = path.startsWith("/engine-rest/") || path.startsWith("/camunda/api/engine/");
+    String query = uri.getRawQuery();
+    if (!method.equals("GET") || !engine || (query != null && query.contains("maxResults="))) {
+      return uri;
+    }
+    return URI.create(uri.toString() + (query == null ? "?" : "&") + "maxResults=500");
+  }
+
   private Answer send(HttpRequest.Builder request) {
+    HttpRequest built = request.build();
+    if (built.method().equals("GET")) {
+      HttpRequest.Builder copy = HttpRequest.newBuilder(paginated(built.uri(), "GET")).GET();
+      built.headers().map().forEach((name, values) -> values.forEach(v -> copy.header(name, v)));
+      request = copy;
+    }
     try {
       HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
           HttpResponse.BodyHandlers.ofString());

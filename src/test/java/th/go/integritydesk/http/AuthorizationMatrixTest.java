@@ -1,0 +1,157 @@
+package th.go.integritydesk.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import th.go.integritydesk.http.StaffClient.Answer;
+
+/**
+ * Who may see and do what: every demo user (and an anonymous caller) against the staff endpoints and the engine REST
+ * resources that matter, with the exact answer expected kept in the table below. For list resources the expected
+ * answer is the number of entries of one test case the user sees: nobody sees a task, variable or history entry of
+ * a group they do not belong to. The matrix is also written to target/authorization-matrix.md.
+ */
+@HttpTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTest {
+
+  static final List<String> USERS = List.of("anonymous", "intake", "screener", "supervisor", "investigator",
+      "investigator2", "authority", "analyst", "admin");
+
+  @LocalServerPort int port;
+  String trackingNumber;
+  String processInstanceId;
+  String screeningTaskId;
+
+  /** One row: what is asked, and per user (in USERS order) the status, or "=N" for 200 with N entries of the case. */
+  record Row(String what, String method, String path, Object body, String... expected) {}
+
+  @BeforeAll
+  void aCaseWaitingForScreening() {
+    StaffClient intake = new StaffClient(port, "intake", "demo");
+    Answer started = intake.post("/engine-rest/process-definition/key/complaint-lifecycle/start", StaffClient.variables(
+        "channel", "LETTER", "category", "GIFTS", "subject", "ของขวัญ / Gift", "description", "รับกระเช้า / A hamper",
+        "accusedUnit", "กองการเจ้าหน้าที่", "accusedRank", "OPERATIONAL"));
+    trackingNumber = started.body().get("businessKey").asText();
+    processInstanceId = started.body().get("id").asText();
+    StaffClient screener = new StaffClient(port, "screener", "demo");
+    IntakeOverHttpTest.waitUntil(() -> screener.get("/engine-rest/task?processInstanceBusinessKey=" + trackingNumber)
+        .body().size() == 1);
+    screeningTaskId = screener.get("/engine-rest/task?processInstanceBusinessKey=" + trackingNumber).body().get(0)
+        .get("id").asText();
+  }
+
+  List<Row> matrix() {
+    String pi = processInstanceId;
+    String tn = trackingNumber;
+    String task = screeningTaskId;
+    //                                                                 anon  intake scr  sup  inv  inv2 auth anal admin
+    return List.of(
+        new Row("tasks of the case", "GET", "/engine-rest/task?processInstanceBusinessKey=" + tn, null,
+            "401", "=0", "=1", "=0", "=0", "=0", "=0", "=0", "=1"),
+        // a task the user may not read does not exist for them
+        new Row("the screening task", "GET", "/engine-rest/task/" + task, null,
+            "401", "404", "200", "404", "404", "404", "404", "404", "200"),
+        new Row("its form variables", "GET", "/engine-rest/task/" + task + "/form-variables", null,
+            "401", "403", "200", "403", "403", "403", "403", "403", "200"),
+        new Row("complete it", "POST", "/engine-rest/task/" + task + "/complete", Map.of(),
+            "401", "403", "400", "403", "403", "403", "403", "403", "400"),
+        new Row("process definitions", "GET", "/engine-rest/process-definition?latestVersion=true", null,
+            "401", "=1", "=0", "=3", "=0", "=0", "=1", "=3", "=3"),
+        // 400: allowed, and refused for the empty form; 404: the definition is invisible; 403: visible, not startable
+        new Row("start a complaint", "POST", "/engine-rest/process-definition/key/complaint-lifecycle/start",
+            Map.of("variables", Map.of()),
+            "401", "400", "404", "403", "404", "404", "404", "403", "400"),
+        new Row("the running case", "GET", "/engine-rest/process-instance?businessKey=" + tn, null,
+            "401", "=0", "=0", "=1", "=0", "=0", "=0", "=0", "=1"),
+        new Row("its variables", "GET", "/engine-rest/variable-instance?processInstanceIdIn=" + pi, null,
+            "401", "=0", "=0", "+", "=0", "=0", "=0", "=0", "+"),
+        new Row("its history", "GET", "/engine-rest/history/process-instance?processInstanceId=" + pi, null,
+            "401", "=0", "=0", "=1", "=0", "=0", "=0", "=1", "=1"),
+        new Row("its variable history", "GET", "/engine-rest/history/variable-instance?processInstanceId=" + pi, null,
+            "401", "=0", "=0", "+", "=0", "=0", "=0", "+", "+"),
+        new Row("its task history", "GET", "/engine-rest/history/task?processInstanceId=" + pi, null,
+            "401", "=0", "=0", "=1", "=0", "=0", "=0", "=1", "=1"),
+        new Row("deploy a model", "POST", "/engine-rest/deployment/create", "multipart",
+            "401", "403", "403", "403", "403", "403", "403", "403", "200"),
+        new Row("create a user", "POST", "/engine-rest/user/create",
+            Map.of("profile", Map.of("id", "mallory"), "credentials", Map.of("password", "Mallory-Passw0rd!")),
+            "401", "403", "403", "403", "403", "403", "403", "403", "204"),
+        new Row("grant an authorization", "POST", "/engine-rest/authorization/create",
+            Map.of("type", 1, "permissions", List.of("ALL"), "userId", "investigator", "resourceType", 0, "resourceId", "*"),
+            "401", "403", "403", "403", "403", "403", "403", "403", "200"),
+        new Row("case file", "GET", "/api/staff/complaints/" + tn, null,
+            "401", "200", "200", "200", "200", "200", "200", "403", "403"),
+        new Row("reveal identity", "POST", "/api/staff/complaints/" + tn + "/identity",
+            Map.of("reason", "ตรวจสอบสิทธิ์ / authorization matrix test"),
+            "401", "200", "403", "403", "403", "403", "403", "403", "403"),
+        new Row("identity reveal report", "GET", "/api/staff/identity-reveals", null,
+            "401", "403", "403", "200", "403", "403", "403", "403", "200"));
+  }
+
+  @Test
+  void everyUserGetsExactlyTheAnswerInTheTable() throws Exception {
+    List<String> table = new ArrayList<>();
+    table.add("| what | " + String.join(" | ", USERS) + " |");
+    table.add("|---|" + "---|".repeat(USERS.size()));
+    Map<String, String> mismatches = new LinkedHashMap<>();
+    for (Row row : matrix()) {
+      List<String> cells = new ArrayList<>();
+      for (int u = 0; u < USERS.size(); u++) {
+        String actual = ask(USERS.get(u), row);
+        String expected = row.expected()[u];
+        boolean matches = expected.equals("+") ? actual.startsWith("=") && !actual.equals("=0") : expected.equals(actual);
+        if (!matches) {
+          mismatches.put(row.what() + " as " + USERS.get(u), "expected " + expected + ", got " + actual);
+        }
+        cells.add(actual.startsWith("=") ? "200 (" + actual.substring(1) + ")" : actual);
+      }
+      table.add("| " + row.what() + " | " + String.join(" | ", cells) + " |");
+    }
+    Files.createDirectories(Path.of("target"));
+    Files.writeString(Path.of("target", "authorization-matrix.md"), String.join("\n", table) + "\n");
+    assertThat(mismatches).as(String.join("\n", table)).isEmpty();
+  }
+
+  private String ask(String user, Row row) {
+    StaffClient client = new StaffClient(port, user, "demo");
+    Answer answer;
+    Map<String, String> headers = new LinkedHashMap<>();
+    if (!user.equals("anonymous")) {
+      headers.put("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":demo").getBytes()));
+    }
+    if ("multipart".equals(row.body())) {
+      Multipart model = new Multipart()
+          .file("data", "probe.bpmn", "application/xml", ("<?xml version=\"1.0\"?><definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\""
+              + " targetNamespace=\"t\"><process id=\"probe-" + user + "\" isExecutable=\"false\"/></definitions>").getBytes());
+      headers.put("Content-Type", model.contentType());
+      answer = client.raw("POST", row.path(), headers, BodyPublishers.ofByteArray(model.bytes()));
+    } else if (row.body() != null) {
+      headers.put("Content-Type", "application/json");
+      try {
+        answer = client.raw("POST", row.path(), headers,
+            BodyPublishers.ofString(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(row.body())));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+    } else {
+      answer = client.raw(row.method(), row.path(), headers, BodyPublishers.noBody());
+    }
+    JsonNode body = answer.body();
+    if (answer.status() == 200 && body != null && body.isArray()) {
+      return "=" + body.size();
+    }
+    return Integer.toString(answer.status());
+  }
+}
