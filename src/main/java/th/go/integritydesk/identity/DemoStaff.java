@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 public class DemoStaff extends AbstractProcessEnginePlugin {
 
   public static final String PASSWORD = "demo";
+  static final String EMAIL_DOMAIN = "@integrity-desk.invalid";
 
   record DemoUser(String id, String firstName, String lastName, String group, String unit) {}
 
@@ -40,7 +41,7 @@ public class DemoStaff extends AbstractProcessEnginePlugin {
         User user = identity.newUser(demo.id());
         user.setFirstName(demo.firstName());
         user.setLastName(demo.lastName());
-        user.setEmail(demo.id() + "@integrity-desk.invalid");
+        user.setEmail(demo.id() + EMAIL_DOMAIN);
         user.setPassword(PASSWORD);
         identity.saveUser(user);
         identity.createMembership(demo.id(), demo.group());

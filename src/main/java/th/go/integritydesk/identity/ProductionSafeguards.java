@@ -41,8 +41,9 @@ public class ProductionSafeguards extends AbstractProcessEnginePlugin {
     IdentityService identity = engine.getIdentityService();
     var passwords = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getPasswordManager();
     for (User user : identity.createUserQuery().list()) {
+      // a demo account: one of the demo ids with the demo address (the password check below catches renamed ones)
       if (DemoStaff.USERS.stream().anyMatch(demo -> demo.id().equals(user.getId())
-          && (user.getEmail() == null || user.getEmail().endsWith("@integrity-desk.invalid")))) {
+          && user.getEmail() != null && user.getEmail().endsWith(DemoStaff.EMAIL_DOMAIN))) {
         throw new IllegalStateException("Production refuses to start: demo user '" + user.getId()
             + "' exists. Remove the demo accounts (Camunda Admin) before running with the production profile.");
       }

@@ -94,7 +94,9 @@ class IntakeOverHttpTest {
   }
 
   @Test
-  void namedComplaintKeepsTheIdentityApartAndOnlyIntakeRevealsItOnTheRecord() {
+  @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+  void namedComplaintKeepsTheIdentityApartAndOnlyIntakeRevealsItOnTheRecord(
+      org.springframework.boot.test.system.CapturedOutput logs) {
     String marker = UUID.randomUUID().toString().substring(0, 8);
     String name = "นางสาวผู้ร้อง " + marker;
     String email = "whistle." + marker + "@example.org";
@@ -153,6 +155,9 @@ class IntakeOverHttpTest {
     assertThat(report.get(0).get("revealedTo").asText()).isEqualTo("intake");
     assertThat(report.get(0).get("reason").asText()).contains("call back");
     assertThat(staff("screener").get("/api/staff/identity-reveals").status()).isEqualTo(403);
+
+    // the application logged this case (its tracking number is in the log context) but never who complained
+    assertThat(logs.getAll()).contains(trackingNumber).doesNotContain(name).doesNotContain(email).doesNotContain(phone);
   }
 
   @Test

@@ -102,6 +102,16 @@ public class StaffClient {
         .POST(HttpRequest.BodyPublishers.ofString(json(body))));
   }
 
+  /** A POST to any path with only the webapp session cookie (as another site's page could make a browser send it). */
+  public Answer sessionPost(String path, Object body, boolean withCsrfToken) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json(body)));
+    if (withCsrfToken) {
+      request.header("X-XSRF-TOKEN", csrfToken());
+    }
+    return send(request);
+  }
+
   public Answer tasklistPostWithoutCsrf(String enginePath, Object body) {
     return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default" + enginePath))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json(body))));
