@@ -17,6 +17,8 @@ import th.go.integritydesk.process.ComplaintLifecycle;
  * 200 complaints go through an asynchronous step (the acknowledgement) and a timer (the screening deadline, shortened
  * to seconds). One node is stopped mid-way; the other finishes. Every job ran exactly once and no case is stuck.
  */
+// after every test that uses a cached Spring test context
+@org.junit.jupiter.api.Order(Integer.MAX_VALUE - 2)
 class ClusterOnPostgresTest {
 
   private static final int COMPLAINTS = 200;

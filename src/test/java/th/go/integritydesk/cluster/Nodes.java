@@ -17,7 +17,9 @@ final class Nodes {
   static ConfigurableApplicationContext start(String name, Map<String, Object> properties) {
     Map<String, Object> all = new HashMap<>(properties);
     all.put("server.port", 0);
-    all.put("camunda.bpm.process-engine-name", name);
+    // a name of its own (letters and digits only: the starter falls back to "default" otherwise), so a node never
+    // replaces or unregisters the engine of another application context in the same JVM
+    all.put("camunda.bpm.process-engine-name", name.replaceAll("[^A-Za-z0-9]", ""));
     all.put("camunda.bpm.job-execution.enabled", true);
     all.put("camunda.bpm.job-execution.wait-time-in-millis", 200);
     all.put("camunda.bpm.job-execution.max-wait", 500);

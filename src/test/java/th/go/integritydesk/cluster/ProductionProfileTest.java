@@ -12,6 +12,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import th.go.integritydesk.postgres.PostgresForTests;
 
 /** The production profile refuses demo accounts and default passwords, and creates the first admin only from the environment. */
+// after every test that uses a cached Spring test context
+@org.junit.jupiter.api.Order(Integer.MAX_VALUE - 2)
 class ProductionProfileTest {
 
   private static Map<String, Object> production(String database) {

@@ -20,6 +20,8 @@ import org.springframework.util.FileSystemUtils;
  * The embedded default survives a restart: cases at several stages on the H2 file database are, after the
  * application stops and starts again, exactly where they were, and a timer set before the restart fires after it.
  */
+// after every test that uses a cached Spring test context
+@org.junit.jupiter.api.Order(Integer.MAX_VALUE - 2)
 class RestartOnH2FileTest {
 
   @Test

@@ -89,7 +89,7 @@ class AuthorizationMatrixTest {
             Map.of("profile", Map.of("id", "mallory"), "credentials", Map.of("password", "Mallory-Passw0rd!")),
             "401", "403", "403", "403", "403", "403", "403", "403", "204"),
         new Row("grant an authorization", "POST", "/engine-rest/authorization/create",
-            Map.of("type", 1, "permissions", List.of("ALL"), "userId", "investigator", "resourceType", 0, "resourceId", "*"),
+            Map.of("type", 1, "permissions", List.of("ACCESS"), "userId", "mallory", "resourceType", 0, "resourceId", "tasklist"),
             "401", "403", "403", "403", "403", "403", "403", "403", "200"),
         new Row("case file", "GET", "/api/staff/complaints/" + tn, null,
             "401", "200", "200", "200", "200", "200", "200", "403", "403"),
