@@ -1,7 +1,6 @@
 package th.go.integritydesk.cluster;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -30,17 +29,6 @@ final class Nodes {
   }
 
   static void waitUntil(Duration limit, String what, BooleanSupplier condition) {
-    Instant deadline = Instant.now().plus(limit);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError(what + " did not happen within " + limit.toSeconds() + " s");
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    th.go.integritydesk.Eventually.within(limit, what, condition);
   }
 }

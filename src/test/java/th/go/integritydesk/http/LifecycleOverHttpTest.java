@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static th.go.integritydesk.http.StaffClient.variables;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -139,17 +137,6 @@ class LifecycleOverHttpTest {
   }
 
   private static void waitUntil(Supplier<Boolean> condition) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (!condition.get()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("condition not met within 30 s");
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    IntakeOverHttpTest.waitUntil(condition);
   }
 }
