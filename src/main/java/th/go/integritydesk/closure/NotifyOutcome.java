@@ -5,6 +5,7 @@ import static th.go.integritydesk.process.ComplaintLifecycle.Variables.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import th.go.integritydesk.notification.ComplainantMail;
 import th.go.integritydesk.notification.ComplainantMessages;
 import th.go.integritydesk.notification.ComplainantMessages.Kind;
 
@@ -13,17 +14,20 @@ import th.go.integritydesk.notification.ComplainantMessages.Kind;
 public class NotifyOutcome implements JavaDelegate {
 
   private final ComplainantMessages messages;
+  private final ComplainantMail mail;
 
-  public NotifyOutcome(ComplainantMessages messages) {
+  public NotifyOutcome(ComplainantMessages messages, ComplainantMail mail) {
     this.messages = messages;
+    this.mail = mail;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String trackingNumber = (String) execution.getVariable(TRACKING_NUMBER);
     CaseOutcome outcome = CaseOutcome.valueOf((String) execution.getVariable(OUTCOME));
-    messages.post(trackingNumber, Kind.OUTCOME,
-        "เรื่องร้องเรียนเลขที่ " + trackingNumber + " ดำเนินการเสร็จสิ้นแล้ว ผล: " + outcome.thai(),
-        "Complaint " + trackingNumber + " is closed. Outcome: " + outcome.english());
+    String thai = "เรื่องร้องเรียนเลขที่ " + trackingNumber + " ดำเนินการเสร็จสิ้นแล้ว ผล: " + outcome.thai();
+    String english = "Complaint " + trackingNumber + " is closed. Outcome: " + outcome.english();
+    messages.post(trackingNumber, Kind.OUTCOME, thai, english);
+    mail.send(trackingNumber, "outcome", "1", thai, english);
   }
 }

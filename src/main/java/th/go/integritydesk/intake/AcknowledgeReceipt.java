@@ -5,6 +5,7 @@ import static th.go.integritydesk.process.ComplaintLifecycle.Variables.TRACKING_
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import th.go.integritydesk.notification.ComplainantMail;
 import th.go.integritydesk.notification.ComplainantMessages;
 import th.go.integritydesk.notification.ComplainantMessages.Kind;
 
@@ -13,17 +14,20 @@ import th.go.integritydesk.notification.ComplainantMessages.Kind;
 public class AcknowledgeReceipt implements JavaDelegate {
 
   private final ComplainantMessages messages;
+  private final ComplainantMail mail;
 
-  public AcknowledgeReceipt(ComplainantMessages messages) {
+  public AcknowledgeReceipt(ComplainantMessages messages, ComplainantMail mail) {
     this.messages = messages;
+    this.mail = mail;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String trackingNumber = (String) execution.getVariable(TRACKING_NUMBER);
-    messages.post(trackingNumber, Kind.ACKNOWLEDGEMENT,
-        "ศูนย์ปฏิบัติการต่อต้านการทุจริตได้รับเรื่องร้องเรียนเลขที่ " + trackingNumber + " แล้ว และจะแจ้งความคืบหน้าให้ทราบ",
-        "The Anti-Corruption Operation Center has received complaint " + trackingNumber
-            + " and will tell you how it proceeds.");
+    String thai = "ศูนย์ปฏิบัติการต่อต้านการทุจริตได้รับเรื่องร้องเรียนเลขที่ " + trackingNumber + " แล้ว และจะแจ้งความคืบหน้าให้ทราบ";
+    String english = "The Anti-Corruption Operation Center has received complaint " + trackingNumber
+        + " and will tell you how it proceeds.";
+    messages.post(trackingNumber, Kind.ACKNOWLEDGEMENT, thai, english);
+    mail.send(trackingNumber, "acknowledgement", "1", thai, english);
   }
 }

@@ -5,6 +5,7 @@ import static th.go.integritydesk.process.ComplaintLifecycle.Variables.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import th.go.integritydesk.notification.ComplainantMail;
 import th.go.integritydesk.notification.ComplainantMessages;
 import th.go.integritydesk.notification.ComplainantMessages.Kind;
 
@@ -13,16 +14,22 @@ import th.go.integritydesk.notification.ComplainantMessages.Kind;
 public class RequestComplainantInfo implements JavaDelegate {
 
   private final ComplainantMessages messages;
+  private final ComplainantMail mail;
 
-  public RequestComplainantInfo(ComplainantMessages messages) {
+  public RequestComplainantInfo(ComplainantMessages messages, ComplainantMail mail) {
     this.messages = messages;
+    this.mail = mail;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String question = (String) execution.getVariable(INFO_REQUEST);
-    messages.post((String) execution.getVariable(TRACKING_NUMBER), Kind.INFO_REQUEST,
-        "เจ้าหน้าที่ขอข้อมูลเพิ่มเติม: " + question, "The officer asks for more facts: " + question);
+    String trackingNumber = (String) execution.getVariable(TRACKING_NUMBER);
+    String thai = "เจ้าหน้าที่ขอข้อมูลเพิ่มเติม: " + question;
+    String english = "The officer asks for more facts: " + question;
+    messages.post(trackingNumber, Kind.INFO_REQUEST, thai, english);
+    // one mail per request: the activity instance identifies this request among later ones
+    mail.send(trackingNumber, "info-request", execution.getActivityInstanceId(), thai, english);
     execution.setVariable(INFO_REQUEST_EXPIRED, false);
   }
 }

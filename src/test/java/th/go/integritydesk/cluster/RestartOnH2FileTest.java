@@ -50,6 +50,8 @@ class RestartOnH2FileTest {
         engine.getIdentityService().clearAuthentication();
         complete(engine, waitingForInfo, "screen-complaint",
             Map.of("screeningDecision", "REQUEST_INFO", "infoRequest", "ขอหลักฐาน / Evidence please"));
+        Nodes.waitUntil(Duration.ofSeconds(30), "the request for information",
+            () -> activeActivities(engine, waitingForInfo).equals(List.of("await-complainant-info")));
         for (String trackingNumber : List.of(screening, fact, discipline, waitingForInfo)) {
           before.put(trackingNumber, activeActivities(engine, trackingNumber));
         }

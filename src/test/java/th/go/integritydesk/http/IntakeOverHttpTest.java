@@ -218,6 +218,7 @@ class IntakeOverHttpTest {
         "infoRequest", "ขอชื่อร้านและวันที่ / Which shop and which day?",
         "messageToComplainant", "ขอบคุณที่แจ้งเรื่อง / Thank you for reporting")).status()).isEqualTo(204);
 
+    waitUntil(() -> status(trackingNumber, code).body().get("awaitingInformation").asBoolean());
     JsonNode waiting = status(trackingNumber, code).body();
     assertThat(waiting.get("awaitingInformation").asBoolean()).isTrue();
     assertThat(waiting.get("stage").asText()).isEqualTo("AWAITING_COMPLAINANT");

@@ -72,6 +72,7 @@ class ComplaintLifecycleProcessTest extends ProcessTestSupport {
   void requestForInformationAnsweredByTheComplainantReturnsToScreening() {
     ProcessInstance pi = receive(complaint());
     completeAs("screener", task(pi), vars("screeningDecision", "REQUEST_INFO", "infoRequest", "วันเวลาที่เกิดเหตุ? / When?"));
+    execute(job("request-complainant-info", pi));
     assertThat(pi).isWaitingAt("await-complainant-info");
     org.assertj.core.api.Assertions.assertThat(complaints.stageOf(businessKey(pi))).contains(Stage.AWAITING_COMPLAINANT);
     org.assertj.core.api.Assertions.assertThat(messages.to(businessKey(pi))).extracting(ComplainantMessages.Message::kind)
@@ -88,6 +89,7 @@ class ComplaintLifecycleProcessTest extends ProcessTestSupport {
   void requestForInformationLeftUnansweredReturnsToScreeningMarkedExpired() {
     ProcessInstance pi = receive(complaint());
     completeAs("screener", task(pi), vars("screeningDecision", "REQUEST_INFO", "infoRequest", "หลักฐาน? / Evidence?"));
+    execute(job("request-complainant-info", pi));
     execute(job("complainant-info-timeout", pi));
     assertThat(pi).hasPassed("note-info-request-expired").isWaitingAt("screen-complaint")
         .variables().containsEntry("infoRequestExpired", true);

@@ -17,7 +17,10 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
     "spring.datasource.url=jdbc:h2:mem:process-tests;DB_CLOSE_DELAY=-1",
-    "camunda.bpm.job-execution.enabled=false"})
+    "camunda.bpm.job-execution.enabled=false",
+    "integrity-desk.mail.enabled=true",
+    "spring.mail.host=localhost",
+    "spring.mail.port=3025"})
 @Import(ProcessEngineCoverageConfiguration.class)
 public @interface ProcessTest {
 }

@@ -1,0 +1,45 @@
+package th.go.integritydesk.notification;
+
+import java.util.Optional;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * E-mail to a complainant who left an address and agreed to be contacted: the same words as the status page, Thai
+ * first then English, never naming the accused or their penalty. The address is read from the identity table here,
+ * used for this mail only, and never written to a process variable or a log line.
+ */
+@Service
+public class ComplainantMail {
+
+  private final JdbcClient jdbc;
+  private final Mailer mailer;
+
+  public ComplainantMail(JdbcClient jdbc, Mailer mailer) {
+    this.jdbc = jdbc;
+    this.mailer = mailer;
+  }
+
+  /** Mails the complainant of a case, once per {@code kind} and {@code occurrence}. */
+  public void send(String trackingNumber, String kind, String occurrence, String thai, String english) {
+    if (!mailer.isEnabled()) {
+      return;
+    }
+    Optional<String> address = jdbc.sql("""
+            SELECT i.email FROM complainant_identity i JOIN complaint c ON c.tracking_number = i.tracking_number
+            WHERE i.tracking_number = ? AND c.consent_to_contact = TRUE AND i.email IS NOT NULL""")
+        .param(trackingNumber).query(String.class).optional();
+    if (address.isEmpty()) {
+      return;
+    }
+    String today = ThaiDates.thai(ClockUtil.getCurrentTime().toInstant());
+    String todayEnglish = ThaiDates.english(ClockUtil.getCurrentTime().toInstant());
+    String body = thai + "\n\nวันที่ " + today + "\nติดตามเรื่องได้ที่หน้าติดตามเรื่องด้วยเลขรับเรื่องและรหัสรับเรื่องของท่าน"
+        + "\n\n----\n\n" + english + "\n\nDate: " + todayEnglish
+        + "\nFollow your case on the status page with your tracking number and receipt code.";
+    String id = (trackingNumber + "." + kind + "." + occurrence).replaceAll("[^A-Za-z0-9.-]", "-");
+    mailer.send(new Mailer.Mail(id + "@integrity-desk",
+        address.get(), "เรื่องร้องเรียนเลขที่ " + trackingNumber + " / Complaint " + trackingNumber, body));
+  }
+}

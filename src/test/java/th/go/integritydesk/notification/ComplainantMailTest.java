@@ -1,0 +1,121 @@
+package th.go.integritydesk.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import th.go.integritydesk.intake.Category;
+import th.go.integritydesk.intake.Channel;
+import th.go.integritydesk.intake.ComplaintSubmission;
+import th.go.integritydesk.intake.IntakeService;
+import th.go.integritydesk.intake.Rank;
+import th.go.integritydesk.process.ProcessTest;
+import th.go.integritydesk.process.ProcessTestSupport;
+
+/** Mail to complainants against a real in-process SMTP server (GreenMail on port 3025). */
+@ProcessTest
+class ComplainantMailTest extends ProcessTestSupport {
+
+  @RegisterExtension
+  static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(3025, "localhost", ServerSetup.PROTOCOL_SMTP));
+
+  @Autowired IntakeService intake;
+  @Autowired ManagementService management;
+  @Autowired Mailer mailer;
+  @Autowired PlatformTransactionManager transactions;
+
+  private ProcessInstance namedComplaint(String email, boolean consent) {
+    ComplaintSubmission submission = new ComplaintSubmission(Channel.WEB, Category.BRIBERY, "เรียกเงิน / Bribe",
+        "เจ้าหน้าที่เรียกเงิน / The officer asked for money",
+        new ComplaintSubmission.Accused("นาย ค", null, "กองคลัง", Rank.OPERATIONAL, null), null, null, null,
+        new ComplaintSubmission.Complainant("ผู้ร้อง", email, null, null), consent, null, null, null);
+    String trackingNumber = intake.submit(submission, List.of(), null).trackingNumber();
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(trackingNumber)
+        .processDefinitionKey("complaint-lifecycle").singleResult();
+  }
+
+  @Test
+  void acknowledgementRequestForFactsAndOutcomeAreMailedInThaiAndEnglish() throws Exception {
+    ProcessInstance pi = namedComplaint("whistle@example.org", true);
+    execute(job("acknowledge-receipt", pi));
+    completeAs("screener", task(pi), vars("screeningDecision", "REQUEST_INFO", "infoRequest", "ร้านไหน / Which shop?"));
+    execute(job("request-complainant-info", pi));
+    runtime.createMessageCorrelation("ComplainantInfoReceived").processInstanceId(pi.getId()).correlate();
+    completeAs("screener", task(pi), vars("screeningDecision", "REJECT", "screeningReason", "นอกอำนาจ / Out of scope"));
+    execute(job("notify-outcome", pi));
+
+    MimeMessage[] mails = smtp.getReceivedMessages();
+    assertThat(mails).hasSize(3);
+    String trackingNumber = (String) historyService().createHistoricProcessInstanceQuery().processInstanceId(pi.getId())
+        .singleResult().getBusinessKey();
+    for (MimeMessage mail : mails) {
+      assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("whistle@example.org");
+      assertThat(mail.getSubject()).contains(trackingNumber).contains("เรื่องร้องเรียน").contains("Complaint");
+      assertThat(mail.getMessageID()).startsWith("<" + trackingNumber);
+    }
+    String acknowledgement = GreenMailUtil.getBody(mails[0]);
+    assertThat(mails[0].getContent().toString()).contains("ได้รับเรื่องร้องเรียน").contains("has received complaint")
+        .contains("พ.ศ.");
+    assertThat(acknowledgement).isNotBlank();
+    assertThat(mails[1].getContent().toString()).contains("Which shop?");
+    assertThat(mails[2].getContent().toString()).contains("Outcome").contains("closed without further action")
+        .doesNotContain("นาย ค");
+  }
+
+  @Test
+  void noMailWithoutConsentToBeContacted() {
+    ProcessInstance pi = namedComplaint("quiet@example.org", false);
+    execute(job("acknowledge-receipt", pi));
+    assertThat(smtp.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void aRefusingMailServerFailsTheStepWhichIsRetriedAndBecomesAnIncidentWhenRetriesRunOut() {
+    ProcessInstance pi = namedComplaint("whistle@example.org", true);
+    smtp.stop();
+    Job acknowledgement = job("acknowledge-receipt", pi);
+    for (int attempt = 0; attempt < 10 && management.createJobQuery().jobId(acknowledgement.getId()).singleResult()
+        .getRetries() > 0; attempt++) {
+      assertThatThrownBy(() -> management.executeJob(acknowledgement.getId()))
+          .hasStackTraceContaining("did not accept mail");
+    }
+    assertThat(management.createJobQuery().jobId(acknowledgement.getId()).singleResult().getRetries()).isZero();
+    assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).singleResult().getActivityId())
+        .isEqualTo("acknowledge-receipt");
+    BpmnAwareTests.assertThat(pi).isWaitingAt("acknowledge-receipt");
+    smtp.start();
+    management.setJobRetries(acknowledgement.getId(), 1);
+    management.executeJob(acknowledgement.getId());
+    BpmnAwareTests.assertThat(pi).isWaitingAt("screen-complaint");
+    assertThat(smtp.getReceivedMessages()).hasSize(1);
+  }
+
+  @Test
+  void aRetryAfterAStepThatHadInFactSentDoesNotMailTwice() {
+    Mailer.Mail mail = new Mailer.Mail("ACC-2569-990099.test.1@integrity-desk", "whistle@example.org", "ทดสอบ / Test",
+        "ข้อความ / Text");
+    TransactionTemplate step = new TransactionTemplate(transactions);
+    // the step sends, then fails and rolls back: the mail is out, the engine will retry the step
+    step.executeWithoutResult(status -> {
+      mailer.send(mail);
+      status.setRollbackOnly();
+    });
+    assertThat(mailer.send(mail)).isFalse();
+    assertThat(smtp.getReceivedMessages()).hasSize(1);
+  }
+}
