@@ -128,6 +128,7 @@
       'kind.ACKNOWLEDGEMENT': 'ตอบรับเรื่อง',
       'kind.INFO_REQUEST': 'ขอข้อมูลเพิ่มเติม',
       'kind.FORWARDED': 'ส่งต่อเรื่อง',
+      'kind.OFFICER': 'ข้อความจากเจ้าหน้าที่',
       'kind.OUTCOME': 'ผลการพิจารณา',
       'kind.other': 'ข้อความ',
 
@@ -345,6 +346,7 @@
       'kind.ACKNOWLEDGEMENT': 'Acknowledgement',
       'kind.INFO_REQUEST': 'Request for information',
       'kind.FORWARDED': 'Forwarded',
+      'kind.OFFICER': 'Message from the officer',
       'kind.OUTCOME': 'Outcome',
       'kind.other': 'Message',
 
@@ -567,7 +569,8 @@
     const d = new Date(iso);
     if (Number.isNaN(d.getTime())) return String(iso);
     const locale = lang === 'th' ? 'th-TH-u-ca-buddhist' : 'en-GB';
-    const options = withTime ? { dateStyle: 'long', timeStyle: 'short' } : { dateStyle: 'long' };
+    const options = withTime ? { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Bangkok' }
+      : { dateStyle: 'long', timeZone: 'Asia/Bangkok' };
     try {
       return d.toLocaleString(locale, options);
     } catch (e) {

@@ -39,6 +39,7 @@ public class RegisterComplaint implements JavaDelegate {
           "names no stored complaint: integrity-desk assigns tracking numbers itself");
     }
     execution.setVariable(TRACKING_NUMBER, trackingNumber);
+    execution.setVariable(RECEIVED_AT, org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime());
     if (execution.getVariable(NACC_FINDING_OF_FAULT) == null) {
       execution.setVariable(NACC_FINDING_OF_FAULT, false);
     }

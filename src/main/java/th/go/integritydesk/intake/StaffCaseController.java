@@ -64,7 +64,6 @@ public class StaffCaseController {
         .contentType(MediaType.parseMediaType(file.getKey().contentType()))
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
             .filename(file.getKey().fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-        .header("X-Content-Type-Options", "nosniff")
         .header("Digest", "sha-256=" + file.getKey().sha256())
         .body(file.getValue());
   }

@@ -42,6 +42,9 @@ public final class ComplaintLifecycle {
     public static final String VOLUNTEER_CODE = "volunteerCode";
     public static final String COMPLAINANT_CONTACT_GIVEN = "complainantContactGiven";
     public static final String RECORDED_BY = "recordedBy";
+    public static final String RECEIVED_AT = "receivedAt";
+    public static final String SCREENING_PAUSED_MILLIS = "screeningPausedMillis";
+    public static final String INFO_REQUESTED_AT = "infoRequestedAt";
     // screening
     public static final String ROUTING_SUGGESTION = "routingSuggestion";
     public static final String SUGGESTED_FORWARD_TO = "suggestedForwardTo";

@@ -40,6 +40,27 @@ public class Deadlines {
     return plus(ClockUtil.getCurrentTime(), duration);
   }
 
+  /**
+   * Screening's due date: the deadline counts from receipt, and the time spent waiting for the complainant's facts
+   * does not count (the clock pauses; it is not reset when screening resumes). See ScreeningClock.
+   */
+  public Date screeningDue(org.camunda.bpm.engine.delegate.VariableScope execution) {
+    Date receivedAt = (Date) execution.getVariable(ComplaintLifecycle.Variables.RECEIVED_AT);
+    Object paused = execution.getVariable(ComplaintLifecycle.Variables.SCREENING_PAUSED_MILLIS);
+    Date start = receivedAt == null ? ClockUtil.getCurrentTime() : receivedAt;
+    Date due = plus(start, screening);
+    return paused == null ? due : new Date(due.getTime() + ((Number) paused).longValue());
+  }
+
+  /** A repeating deadline ({@code R/P90D}): missed again each period until the work is done or extended. */
+  public String every(String deadline) {
+    String duration = all().get(deadline);
+    if (duration == null) {
+      throw new IllegalArgumentException("Unknown deadline '" + deadline + "'; known: " + all().keySet());
+    }
+    return "R/" + duration;
+  }
+
   /** The penalty must be decided within its own deadline when NACC has already found fault. */
   public String penaltyDecisionFor(Boolean naccFindingOfFault) {
     return Boolean.TRUE.equals(naccFindingOfFault) ? naccDecision : penaltyDecision;

@@ -1,24 +1,92 @@
 package th.go.integritydesk.process;
 
+import java.sql.Timestamp;
+import java.util.Date;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import th.go.integritydesk.identity.SegregationOfDuties;
 
-/** A supervisor closing an overdue-deadline escalation says what was done about it. */
+/**
+ * A supervisor closing an overdue-deadline escalation says what was done about it, and may extend the deadline
+ * (fact-finding, disciplinary investigation): the next deadline then falls that long after the missed one, on the
+ * overdue task's due date and on the deadline's timer, and the extension is recorded with its reason.
+ */
 @Component("escalationFollowUpCheck")
 public class EscalationFollowUpCheck implements TaskListener {
 
   public static final String ESCALATION_ACTION = "escalationAction";
+  public static final String EXTEND_BY = "extendBy";
+  public static final String DEADLINE_TIMER = "deadlineTimer";
+  public static final String OVERDUE_TASK = "overdueTask";
+  private static final Logger AUDIT = LoggerFactory.getLogger("integrity-desk.audit");
+
+  private final ManagementService management;
+  private final TaskService tasks;
+  private final JdbcClient jdbc;
+  private final SegregationOfDuties duties;
+
+  public EscalationFollowUpCheck(@Lazy ManagementService management, @Lazy TaskService tasks, JdbcClient jdbc,
+                                 SegregationOfDuties duties) {
+    this.management = management;
+    this.tasks = tasks;
+    this.jdbc = jdbc;
+    this.duties = duties;
+  }
 
   @Override
   public void notify(DelegateTask task) {
-    // local to the escalation (an input parameter in the model), so one answer never satisfies the next escalation
-    Object action = task.getExecution().getVariableLocal(ESCALATION_ACTION);
-    if (action == null || action.toString().isBlank()) {
+    DelegateExecution scope = task.getExecution();
+    // local to the escalation (input parameters in the model), so one answer never satisfies the next escalation
+    String action = text(scope.getVariableLocal(ESCALATION_ACTION));
+    if (action == null) {
       throw TaskInput.invalid(ESCALATION_ACTION, "ต้องระบุการดำเนินการ", "is required");
     }
-    if (action.toString().length() > 4000) {
+    if (action.length() > 4000) {
       throw TaskInput.invalid(ESCALATION_ACTION, "ยาวเกิน 4000 ตัวอักษร", "is longer than 4000 characters");
     }
+    String extendBy = text(scope.getVariableLocal(EXTEND_BY));
+    if (extendBy == null) {
+      return;
+    }
+    String timerId = text(scope.getVariableLocal(DEADLINE_TIMER));
+    if (timerId == null) {
+      throw TaskInput.invalid(EXTEND_BY, "ขยายกำหนดเวลานี้ไม่ได้", "this deadline cannot be extended");
+    }
+    if (!extendBy.matches("^P[1-9][0-9]{0,2}D$")) {
+      throw TaskInput.invalid(EXTEND_BY, "ต้องเป็นจำนวนวัน เช่น P30D", "must be a number of days such as P30D");
+    }
+    Date newDue = Deadlines.plus(task.getCreateTime(), extendBy);
+    Job timer = management.createJobQuery().processInstanceId(task.getProcessInstanceId()).activityId(timerId).singleResult();
+    if (timer != null) {
+      management.setJobDuedate(timer.getId(), newDue);
+    }
+    String overdueTaskKey = text(scope.getVariableLocal(OVERDUE_TASK));
+    for (Task overdue : tasks.createTaskQuery().processInstanceId(task.getProcessInstanceId())
+        .taskDefinitionKey(overdueTaskKey).list()) {
+      tasks.setDueDate(overdue.getId(), newDue);
+    }
+    String trackingNumber = (String) task.getVariable(ComplaintLifecycle.Variables.TRACKING_NUMBER);
+    jdbc.sql("""
+            INSERT INTO deadline_extension (tracking_number, overdue_task, extended_by, new_due, decided_by, reason, decided_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)""")
+        .params(trackingNumber, overdueTaskKey, extendBy, new Timestamp(newDue.getTime()), duties.actingUser(task), action,
+            new Timestamp(ClockUtil.getCurrentTime().getTime()))
+        .update();
+    AUDIT.info("Deadline of {} in case {} extended by {} to {}", overdueTaskKey, trackingNumber, extendBy, newDue);
+  }
+
+  private static String text(Object value) {
+    return value == null || value.toString().isBlank() ? null : value.toString().strip();
   }
 }

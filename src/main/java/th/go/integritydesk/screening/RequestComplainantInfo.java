@@ -31,5 +31,6 @@ public class RequestComplainantInfo implements JavaDelegate {
     // one mail per request: the activity instance identifies this request among later ones
     mail.send(trackingNumber, "info-request", execution.getActivityInstanceId(), thai, english);
     execution.setVariable(INFO_REQUEST_EXPIRED, false);
+    execution.setVariable(INFO_REQUESTED_AT, org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime());
   }
 }

@@ -92,4 +92,30 @@ class FactFindingProcessTest extends ProcessTestSupport {
     completeAs("supervisor", task("escalate-fact-finding", pi), vars("escalationAction", "เร่งรัด / Chased"));
     assertThat(pi).hasPassed("fact-finding-escalation-handled").isWaitingAt("conduct-fact-finding");
   }
+
+  @Test
+  void supervisorExtendsTheMissedDeadlineAndTheNextOneFallsThatLongAfterIt() {
+    ProcessInstance pi = startFactFinding();
+    completeAs("supervisor", task(pi), vars("investigator", "investigator"));
+    java.util.Date due = task(pi).getDueDate();
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(new java.util.Date(due.getTime() + 60_000));
+    execute(job("fact-finding-deadline", pi));
+    org.camunda.bpm.engine.task.Task escalation = task("escalate-fact-finding", pi);
+    assertThatThrownBy(() -> completeAs("supervisor", escalation, vars("escalationAction", "ขยาย / Extend", "extendBy", "P1Y")))
+        .hasMessageContaining("extendBy");
+    completeAs("supervisor", escalation, vars("escalationAction", "พยานอยู่ต่างประเทศ / Witness abroad", "extendBy", "P30D"));
+
+    long expected = escalation.getCreateTime().getTime() + java.time.Duration.ofDays(30).toMillis();
+    org.assertj.core.api.Assertions.assertThat(job("fact-finding-deadline", pi).getDuedate().getTime()).isEqualTo(expected);
+    org.assertj.core.api.Assertions.assertThat(task("conduct-fact-finding", pi).getDueDate().getTime()).isEqualTo(expected);
+    org.assertj.core.api.Assertions.assertThat(jdbc.sql("SELECT extended_by FROM deadline_extension WHERE tracking_number = ?")
+        .param(pi.getBusinessKey()).query(String.class).list()).containsExactly("P30D");
+
+    // the extended deadline is missed too: a second escalation, the work still open
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(new java.util.Date(expected + 60_000));
+    execute(job("fact-finding-deadline", pi));
+    assertThat(pi).isWaitingAt("conduct-fact-finding", "escalate-fact-finding");
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 }

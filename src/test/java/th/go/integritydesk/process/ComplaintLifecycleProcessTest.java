@@ -86,6 +86,28 @@ class ComplaintLifecycleProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  void waitingForTheComplainantPausesTheScreeningDeadlineInsteadOfResettingIt() {
+    java.time.Instant start = java.time.Instant.parse("2026-03-02T03:00:00Z");
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(start));
+    ProcessInstance pi = receive(complaint());
+    java.time.Instant due = start.plus(java.time.Duration.ofDays(15));
+    org.assertj.core.api.Assertions.assertThat(task(pi).getDueDate().toInstant()).isEqualTo(due);
+    org.assertj.core.api.Assertions.assertThat(job("screening-deadline", pi).getDuedate().toInstant()).isEqualTo(due);
+
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(start.plus(java.time.Duration.ofDays(5))));
+    completeAs("screener", task(pi), vars("screeningDecision", "REQUEST_INFO", "infoRequest", "ใคร / Who?"));
+    execute(job("request-complainant-info", pi));
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(start.plus(java.time.Duration.ofDays(15))));
+    runtime.createMessageCorrelation(ComplaintLifecycle.Messages.COMPLAINANT_INFO_RECEIVED)
+        .processInstanceBusinessKey(businessKey(pi)).correlate();
+
+    // ten days waited for the complainant: the deadline moves by ten days, it does not start again from zero
+    java.time.Instant paused = due.plus(java.time.Duration.ofDays(10));
+    org.assertj.core.api.Assertions.assertThat(task(pi).getDueDate().toInstant()).isEqualTo(paused);
+    org.assertj.core.api.Assertions.assertThat(job("screening-deadline", pi).getDuedate().toInstant()).isEqualTo(paused);
+  }
+
+  @Test
   void requestForInformationLeftUnansweredReturnsToScreeningMarkedExpired() {
     ProcessInstance pi = receive(complaint());
     completeAs("screener", task(pi), vars("screeningDecision", "REQUEST_INFO", "infoRequest", "หลักฐาน? / Evidence?"));
