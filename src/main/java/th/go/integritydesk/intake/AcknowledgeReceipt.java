@@ -29,5 +29,7 @@ public class AcknowledgeReceipt implements JavaDelegate {
         + " and will tell you how it proceeds.";
     messages.post(trackingNumber, Kind.ACKNOWLEDGEMENT, thai, english);
     mail.send(trackingNumber, "acknowledgement", "1", thai, english);
+    execution.setVariable(th.go.integritydesk.process.ComplaintLifecycle.Variables.ACKNOWLEDGED_AT,
+        org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime());
   }
 }

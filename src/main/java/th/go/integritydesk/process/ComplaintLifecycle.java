@@ -43,6 +43,7 @@ public final class ComplaintLifecycle {
     public static final String COMPLAINANT_CONTACT_GIVEN = "complainantContactGiven";
     public static final String RECORDED_BY = "recordedBy";
     public static final String RECEIVED_AT = "receivedAt";
+    public static final String ACKNOWLEDGED_AT = "acknowledgedAt";
     public static final String SCREENING_PAUSED_MILLIS = "screeningPausedMillis";
     public static final String INFO_REQUESTED_AT = "infoRequestedAt";
     // screening

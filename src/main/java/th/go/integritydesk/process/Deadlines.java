@@ -22,6 +22,7 @@ public class Deadlines {
 
   private static final DatatypeFactory DATATYPES = newDatatypeFactory();
 
+  private String acknowledgement = "P15D";
   private String screening = "P15D";
   private String complainantInfo = "P30D";
   private String factFinding = "P90D";
@@ -30,6 +31,8 @@ public class Deadlines {
   private String naccDecision = "P30D";
   private String naccOrder = "P15D";
   private String appealWindow = "P30D";
+  private String committeeFirstMeeting = "P7D";
+  private String appealRuling = "P30D";
 
   /** The due date of a stage that starts now (engine clock), for a user task's due date. */
   public Date dueIn(String deadline) {
@@ -50,6 +53,12 @@ public class Deadlines {
     Date start = receivedAt == null ? ClockUtil.getCurrentTime() : receivedAt;
     Date due = plus(start, screening);
     return paused == null ? due : new Date(due.getTime() + ((Number) paused).longValue());
+  }
+
+  /** When the complainant must have been told the case was received (counted from receipt). */
+  public Date acknowledgementDue(org.camunda.bpm.engine.delegate.VariableScope execution) {
+    Date receivedAt = (Date) execution.getVariable(ComplaintLifecycle.Variables.RECEIVED_AT);
+    return plus(receivedAt == null ? ClockUtil.getCurrentTime() : receivedAt, acknowledgement);
   }
 
   /** A repeating deadline ({@code R/P90D}): missed again each period until the work is done or extended. */
@@ -73,6 +82,7 @@ public class Deadlines {
   /** All deadlines by name; each is checked to be a valid duration when the settings are bound. */
   public Map<String, String> all() {
     Map<String, String> all = new TreeMap<>();
+    all.put("acknowledgement", acknowledgement);
     all.put("screening", screening);
     all.put("complainantInfo", complainantInfo);
     all.put("factFinding", factFinding);
@@ -81,6 +91,8 @@ public class Deadlines {
     all.put("naccDecision", naccDecision);
     all.put("naccOrder", naccOrder);
     all.put("appealWindow", appealWindow);
+    all.put("committeeFirstMeeting", committeeFirstMeeting);
+    all.put("appealRuling", appealRuling);
     return all;
   }
 
@@ -111,6 +123,12 @@ public class Deadlines {
     }
   }
 
+  public String getAcknowledgement() { return acknowledgement; }
+  public void setAcknowledgement(String value) { acknowledgement = checked(value); }
+  public String getCommitteeFirstMeeting() { return committeeFirstMeeting; }
+  public void setCommitteeFirstMeeting(String value) { committeeFirstMeeting = checked(value); }
+  public String getAppealRuling() { return appealRuling; }
+  public void setAppealRuling(String value) { appealRuling = checked(value); }
   public String getScreening() { return screening; }
   public void setScreening(String value) { screening = checked(value); }
   public String getComplainantInfo() { return complainantInfo; }

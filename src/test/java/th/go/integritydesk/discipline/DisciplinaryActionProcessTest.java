@@ -45,7 +45,7 @@ class DisciplinaryActionProcessTest extends ProcessTestSupport {
   @Test
   void seriousOffenceProvenIsPenalisedAndTheAppealIsRecorded() {
     ProcessInstance pi = start("SERIOUS_OFFENCE", false);
-    completeAs("authority", task("appoint-committee", pi), vars("committeeChair", "investigator2", "committeeMembers", "analyst"));
+    appoint(pi, "authority", vars("committeeChair", "investigator2", "committeeMembers", "analyst"));
     assertThat(task(pi)).hasDefinitionKey("disciplinary-investigation").isAssignedTo("investigator2");
     completeAs("investigator2", task(pi), vars("offenceProven", true, "investigationReport", "ผิดจริง / Proven"));
     completeAs("authority", task("decide-penalty", pi), vars("penalty", "DISMISSAL", "penaltyReason", "ร้ายแรง / Serious"));
@@ -54,13 +54,20 @@ class DisciplinaryActionProcessTest extends ProcessTestSupport {
     runtime.createMessageCorrelation(DisciplinaryAction.Messages.APPEAL_FILED).processInstanceId(pi.getId()).correlate();
     assertThat(task(pi)).hasDefinitionKey("record-appeal-outcome").hasCandidateGroup("disciplinary-authority");
     completeAs("authority", task(pi), vars("appealUpheld", true, "finalPenalty", "SALARY_REDUCTION"));
-    assertThat(pi).hasPassed("appeal-filed", "appeal-decided").isEnded();
+    assertThat(task(pi)).hasDefinitionKey("carry-out-appeal-ruling").hasCandidateGroup("disciplinary-authority");
+    execute(job("appeal-ruling-deadline", pi));
+    assertThat(pi).isWaitingAt("carry-out-appeal-ruling", "escalate-appeal-ruling");
+    completeAs("supervisor", task("escalate-appeal-ruling", pi), vars("escalationAction", "เร่งรัด / Chased"));
+    assertThatThrownBy(() -> completeAs("authority", task("carry-out-appeal-ruling", pi), vars()))
+        .hasMessageContaining("rulingOrderNumber");
+    completeAs("authority", task("carry-out-appeal-ruling", pi), vars("rulingOrderNumber", "คำสั่ง 12/2569"));
+    assertThat(pi).hasPassed("appeal-filed", "appeal-ruling-escalation-handled", "appeal-decided").isEnded();
   }
 
   @Test
   void seriousOffenceNotProvenEndsWithoutPenalty() {
     ProcessInstance pi = start("SERIOUS_OFFENCE", false);
-    completeAs("authority", task(pi), vars("committeeChair", "investigator2"));
+    appoint(pi, "authority", vars("committeeChair", "investigator2"));
     assertThatThrownBy(() -> completeAs("investigator2", task(pi), vars("offenceProven", false)))
         .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining("investigationReport");
     completeAs("investigator2", task(pi), vars("offenceProven", false, "investigationReport", "ไม่ผิด / Not proven"));
@@ -98,7 +105,7 @@ class DisciplinaryActionProcessTest extends ProcessTestSupport {
   @Test
   void committeeChairMayNotDecideThePenalty() {
     ProcessInstance pi = start("SERIOUS_OFFENCE", false);
-    completeAs(SECOND_AUTHORITY, task(pi), vars("committeeChair", "authority"));
+    appoint(pi, SECOND_AUTHORITY, vars("committeeChair", "authority"));
     completeAs("authority", task(pi), vars("offenceProven", true, "investigationReport", "ผิด / Proven"));
     assertThatThrownBy(() -> claimAs("authority", task("decide-penalty", pi)))
         .hasRootCauseInstanceOf(DutyConflictException.class).hasMessageContaining("may not decide its penalty");
@@ -111,7 +118,7 @@ class DisciplinaryActionProcessTest extends ProcessTestSupport {
     ProcessInstance pi = start("SERIOUS_OFFENCE", false, SECOND_AUTHORITY);
     assertThatThrownBy(() -> completeAs("authority", task(pi), vars("committeeChair", "authority")))
         .hasMessageContaining("cannot sit on the committee");
-    completeAs("authority", task(pi), vars("committeeChair", "investigator2"));
+    appoint(pi, "authority", vars("committeeChair", "investigator2"));
     completeAs("investigator2", task(pi), vars("offenceProven", true, "investigationReport", "ผิด / Proven"));
     assertThatThrownBy(() -> completeAs(SECOND_AUTHORITY, task("decide-penalty", pi),
         vars("penalty", "DISMISSAL", "penaltyReason", "x"))).hasRootCauseInstanceOf(DutyConflictException.class);
@@ -121,7 +128,7 @@ class DisciplinaryActionProcessTest extends ProcessTestSupport {
   @Test
   void missedInvestigationAndDecisionDeadlinesEscalateWithoutCancellingTheWork() {
     ProcessInstance pi = start("SERIOUS_OFFENCE", false);
-    completeAs("authority", task(pi), vars("committeeChair", "investigator2"));
+    appoint(pi, "authority", vars("committeeChair", "investigator2"));
     execute(job("disciplinary-investigation-deadline", pi));
     assertThat(pi).isWaitingAt("disciplinary-investigation", "escalate-disciplinary-investigation");
     completeAs("supervisor", task("escalate-disciplinary-investigation", pi), vars("escalationAction", "ขยายเวลา / Extended"));
@@ -133,5 +140,36 @@ class DisciplinaryActionProcessTest extends ProcessTestSupport {
         .hasMessageContaining("escalationAction");
     completeAs("supervisor", task("escalate-penalty-decision", pi), vars("escalationAction", "เร่งรัด / Chased"));
     assertThat(pi).hasPassed("investigation-escalation-handled", "penalty-escalation-handled").isWaitingAt("decide-penalty");
+  }
+
+  @Test
+  void appealDismissedLeavesThePenaltyAsOrdered() {
+    ProcessInstance pi = start("MINOR_OFFENCE", false);
+    completeAs("authority", task(pi), vars("penalty", "PROBATION", "penaltyReason", "ครั้งแรก / First time"));
+    execute(job("report-to-subcommittee", pi));
+    runtime.createMessageCorrelation(DisciplinaryAction.Messages.APPEAL_FILED).processInstanceId(pi.getId()).correlate();
+    completeAs("authority", task(pi), vars("appealUpheld", false, "finalPenalty", "PROBATION"));
+    assertThat(pi).hasPassed("appeal-dismissed").hasNotPassed("carry-out-appeal-ruling").isEnded();
+  }
+
+  @Test
+  void missedFirstMeetingEscalatesWithoutCancellingIt() {
+    ProcessInstance pi = start("SERIOUS_OFFENCE", false);
+    completeAs("authority", task(pi), vars("committeeChair", "investigator2"));
+    assertThat(task(pi)).hasDefinitionKey("record-first-meeting").isAssignedTo("investigator2");
+    execute(job("first-meeting-deadline", pi));
+    assertThat(pi).isWaitingAt("record-first-meeting", "escalate-first-meeting");
+    completeAs("supervisor", task("escalate-first-meeting", pi), vars("escalationAction", "โทรเร่ง / Phoned the chair"));
+    assertThatThrownBy(() -> completeAs("investigator2", task("record-first-meeting", pi), vars()))
+        .hasMessageContaining("firstMeetingDate");
+    completeAs("investigator2", task("record-first-meeting", pi), vars("firstMeetingDate", "2026-01-12"));
+    assertThat(pi).hasPassed("first-meeting-escalation-handled").isWaitingAt("disciplinary-investigation");
+  }
+
+  /** Appoints the committee and has its chair record the first meeting. */
+  private void appoint(ProcessInstance pi, String appointing, Map<String, Object> committee) {
+    completeAs(appointing, task("appoint-committee", pi), committee);
+    completeAs((String) committee.get("committeeChair"), task("record-first-meeting", pi),
+        vars("firstMeetingDate", "2026-01-05"));
   }
 }

@@ -28,7 +28,7 @@ class ComplaintLifecycleProcessTest extends ProcessTestSupport {
     assertThat(pi).isWaitingAt("acknowledge-receipt").variables()
         .containsEntry("trackingNumber", trackingNumber)
         .doesNotContainKeys("accusedName", "incidentDate");
-    execute(job());
+    execute(job("acknowledge-receipt", pi));
 
     assertThat(pi).isWaitingAt("screen-complaint").variables()
         .containsEntry("routingSuggestion", "FORWARD")
@@ -48,6 +48,7 @@ class ComplaintLifecycleProcessTest extends ProcessTestSupport {
     org.assertj.core.api.Assertions.assertThat(discipline.getBusinessKey()).isEqualTo(trackingNumber);
     assertThat(discipline).isWaitingAt("appoint-committee");
     completeAs("authority", task(discipline), vars("committeeChair", "investigator2"));
+    completeAs("investigator2", task("record-first-meeting", discipline), vars("firstMeetingDate", "2026-01-05"));
     assertThat(task(discipline)).hasDefinitionKey("disciplinary-investigation").isAssignedTo("investigator2");
     completeAs("investigator2", task(discipline), vars("offenceProven", true, "investigationReport", "ได้ความจริง / Proven"));
     assertThat(discipline).isWaitingAt("decide-penalty");
@@ -66,6 +67,19 @@ class ComplaintLifecycleProcessTest extends ProcessTestSupport {
         .containsExactly(Kind.ACKNOWLEDGEMENT, Kind.OUTCOME);
     org.assertj.core.api.Assertions.assertThat(messages.to(trackingNumber).get(1).english())
         .contains("Disciplinary action was taken").doesNotContain("DISMISSAL");
+  }
+
+  @Test
+  void acknowledgementDeadlineEscalatesOnlyWhenTheAcknowledgementHasNotGoneOut() {
+    ProcessInstance acknowledged = receive(complaint());
+    execute(job("acknowledgement-due", acknowledged));
+    assertThat(acknowledged).hasPassed("acknowledgement-in-time").isWaitingAt("screen-complaint");
+
+    ProcessInstance stuck = runtime.startProcessInstanceByKey(ComplaintLifecycle.PROCESS_KEY, complaint());
+    execute(job("acknowledgement-due", stuck));
+    assertThat(stuck).isWaitingAt("acknowledge-receipt", "escalate-acknowledgement");
+    completeAs("supervisor", task("escalate-acknowledgement", stuck), vars("escalationAction", "แก้ระบบอีเมล / Mail fixed"));
+    assertThat(stuck).hasPassed("acknowledgement-escalation-handled").isWaitingAt("acknowledge-receipt");
   }
 
   @Test
