@@ -116,12 +116,32 @@ public class StaffAuthorizations extends AbstractProcessEnginePlugin {
     }
   }
 
+  /** Tasklist filters for every officer, each ordered by due date: their own work, then views of it. */
   private void createTasklistFilters(FilterService filters, ProcessEngine engine) {
+    var tasks = engine.getTaskService();
     createFilter(filters, engine, "งานของฉัน / My tasks", -10,
-        engine.getTaskService().createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
-    createFilter(filters, engine, "งานของกลุ่ม / My groups' tasks", -5,
-        engine.getTaskService().createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-            .includeAssignedTasks().orderByDueDate().asc());
+        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
+    createFilter(filters, engine, "งานของกลุ่ม / My groups' tasks", -9,
+        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+            .orderByDueDate().asc());
+    createFilter(filters, engine, "เกินกำหนด / Overdue", -8,
+        mine(tasks).dueBeforeExpression("${now()}").orderByDueDate().asc());
+    createFilter(filters, engine, "ครบกำหนดใน 7 วัน / Due this week", -7,
+        mine(tasks).dueAfterExpression("${now()}").dueBeforeExpression("${dateTime().plusDays(7)}").orderByDueDate().asc());
+    createFilter(filters, engine, "ขั้นคัดกรองและรับเรื่อง / Receipt and screening", -6,
+        mine(tasks).processDefinitionKey(ComplaintLifecycle.PROCESS_KEY).orderByDueDate().asc());
+    createFilter(filters, engine, "ขั้นสืบสวนข้อเท็จจริง / Fact-finding", -5,
+        mine(tasks).processDefinitionKey("fact-finding").orderByDueDate().asc());
+    createFilter(filters, engine, "ขั้นดำเนินการทางวินัย / Disciplinary action", -4,
+        mine(tasks).processDefinitionKey(DisciplinaryAction.PROCESS_KEY).orderByDueDate().asc());
+    createFilter(filters, engine, "ติดตามงานเกินกำหนด / Deadline escalations", -3,
+        mine(tasks).taskDefinitionKeyLike("escalate-%").orderByDueDate().asc());
+  }
+
+  /** Tasks assigned to the officer or offered to one of their groups. */
+  private static org.camunda.bpm.engine.task.TaskQuery mine(org.camunda.bpm.engine.TaskService tasks) {
+    return tasks.createTaskQuery().or().taskAssigneeExpression("${currentUser()}")
+        .taskCandidateGroupInExpression("${currentUserGroups()}").endOr();
   }
 
   private void createFilter(FilterService filters, ProcessEngine engine, String name, int priority,

@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Import;
     "spring.datasource.url=jdbc:h2:mem:process-tests;DB_CLOSE_DELAY=-1",
     "camunda.bpm.job-execution.enabled=false",
     "integrity-desk.mail.enabled=true",
+    "integrity-desk.reminders.enabled=false",
     "spring.mail.host=localhost",
     "spring.mail.port=3025"})
 @Import(ProcessEngineCoverageConfiguration.class)

@@ -1,0 +1,129 @@
+package th.go.integritydesk.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import th.go.integritydesk.process.ProcessTest;
+import th.go.integritydesk.process.ProcessTestSupport;
+
+/** Officers are mailed their assignments, escalations and reminders, once each; Tasklist filters show their work. */
+@ProcessTest
+class StaffNotificationsTest extends ProcessTestSupport {
+
+  @RegisterExtension
+  static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(3025, "localhost", ServerSetup.PROTOCOL_SMTP));
+
+  @Autowired StaffNotifications notifications;
+  @Autowired FilterService filters;
+
+  private List<String> recipientsOf(String subjectPart) {
+    return Arrays.stream(smtp.getReceivedMessages()).filter(m -> subject(m).contains(subjectPart))
+        .map(StaffNotificationsTest::to).toList();
+  }
+
+  @Test
+  void remindersBeforeTheDeadlineGoToTheCandidateGroupOnce() {
+    ProcessInstance pi = receive(complaint());
+    Date due = task(pi).getDueDate();
+    ClockUtil.setCurrentTime(new Date(due.getTime() - Duration.ofDays(2).toMillis()));
+    notifications.run();
+    String trackingNumber = (String) runtime.getVariable(pi.getId(), "trackingNumber");
+    assertThat(recipientsOf("Due soon: " + trackingNumber)).containsExactly("screener@integrity-desk.invalid");
+    notifications.run();
+    assertThat(recipientsOf("Due soon: " + trackingNumber)).hasSize(1);
+  }
+
+  @Test
+  void noReminderLongBeforeTheDeadline() {
+    ProcessInstance pi = receive(complaint());
+    notifications.run();
+    String trackingNumber = (String) runtime.getVariable(pi.getId(), "trackingNumber");
+    assertThat(recipientsOf("Due soon: " + trackingNumber)).isEmpty();
+  }
+
+  @Test
+  void escalationsGoToTheSupervisorsAndAssignmentsToTheAssignee() {
+    ProcessInstance pi = receive(complaint());
+    String trackingNumber = (String) runtime.getVariable(pi.getId(), "trackingNumber");
+    execute(job("screening-deadline", pi));
+    completeAs("screener", task("screen-complaint", pi), vars("screeningDecision", "ACCEPT"));
+    ProcessInstance facts = calledProcessInstance("fact-finding", pi);
+    completeAs("supervisor", task("assign-investigator", facts), vars("investigator", "investigator"));
+    notifications.run();
+    assertThat(recipientsOf("needs your follow-up: " + trackingNumber)).containsExactly("supervisor@integrity-desk.invalid");
+    assertThat(recipientsOf("assigned to you: " + trackingNumber)).contains("investigator@integrity-desk.invalid");
+    MimeMessage assignment = Arrays.stream(smtp.getReceivedMessages())
+        .filter(m -> to(m).equals("investigator@integrity-desk.invalid")).findFirst().orElseThrow();
+    assertThat(body(assignment)).contains("สืบสวนข้อเท็จจริง").contains("Conduct fact-finding").contains("#/?task=");
+  }
+
+  @Test
+  void tasklistFiltersShowEachOfficerTheirOwnWorkByDeadlineAndStage() {
+    ProcessInstance pi = receive(complaint());
+    Task screening = task(pi);
+    identity.setAuthentication("screener", List.of("screening"));
+    try {
+      assertThat(ids(filter("งานของกลุ่ม / My groups' tasks"))).contains(screening.getId());
+      assertThat(ids(filter("ขั้นคัดกรองและรับเรื่อง / Receipt and screening"))).contains(screening.getId());
+      assertThat(ids(filter("ขั้นสืบสวนข้อเท็จจริง / Fact-finding"))).doesNotContain(screening.getId());
+      assertThat(ids(filter("เกินกำหนด / Overdue"))).doesNotContain(screening.getId());
+      ClockUtil.setCurrentTime(new Date(screening.getDueDate().getTime() + 60_000));
+      assertThat(ids(filter("เกินกำหนด / Overdue"))).contains(screening.getId());
+    } finally {
+      identity.clearAuthentication();
+    }
+    identity.setAuthentication("investigator", List.of("investigator"));
+    try {
+      assertThat(ids(filter("เกินกำหนด / Overdue"))).doesNotContain(screening.getId());
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  private List<String> ids(Filter filter) {
+    return filters.<Task>listPage(filter.getId(), 0, 500).stream().map(Task::getId).toList();
+  }
+
+  private Filter filter(String name) {
+    return filters.createFilterQuery().filterName(name).singleResult();
+  }
+
+  private static String subject(MimeMessage m) {
+    try {
+      return m.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String to(MimeMessage m) {
+    try {
+      return m.getAllRecipients()[0].toString();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String body(MimeMessage m) {
+    try {
+      return m.getContent().toString();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
