@@ -2,7 +2,6 @@ package th.go.integritydesk.discipline;
 
 import static th.go.integritydesk.discipline.DisciplinaryAction.Variables.PENALTY;
 import static th.go.integritydesk.discipline.DisciplinaryAction.Variables.PENALTY_DECIDED_BY;
-import static th.go.integritydesk.process.ComplaintLifecycle.Variables.TRACKING_NUMBER;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -25,7 +24,7 @@ public class ReportToSubcommittee implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     jdbc.sql("INSERT INTO discipline_report (tracking_number, penalty, decided_by, reported_at) VALUES (?, ?, ?, ?)")
-        .params(execution.getVariable(TRACKING_NUMBER), execution.getVariable(PENALTY),
+        .params(execution.getProcessBusinessKey(), execution.getVariable(PENALTY),
             execution.getVariable(PENALTY_DECIDED_BY),
             Timestamp.from(Instant.ofEpochMilli(ClockUtil.getCurrentTime().getTime())))
         .update();
