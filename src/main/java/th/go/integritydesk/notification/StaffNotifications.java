@@ -7,40 +7,44 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import th.go.integritydesk.process.ComplaintLifecycle;
 
 /**
- * E-mail to officers, every few minutes: a new assignment (to the assignee), a deadline escalation (to the
+ * E-mail to officers, looked for every few minutes: a new assignment (to the assignee), a deadline escalation (to the
  * supervisors), and a reminder some days before a task's due date (to its assignee, or to its candidate group). Each
- * mail goes once (Message-ID per task and purpose); a mail the server refused is tried again on the next round.
+ * mail is queued once (Message-ID per task, purpose and officer) as a staff-notification process.
  */
 @Component
 @ConfigurationProperties(prefix = "integrity-desk.reminders")
 public class StaffNotifications {
 
-  private static final Logger LOG = LoggerFactory.getLogger(StaffNotifications.class);
   private static final int PAGE = 500;
 
   private final TaskService tasks;
   private final IdentityService identity;
   private final Mailer mailer;
+  private final org.camunda.bpm.engine.RuntimeService runtime;
+  private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+  private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
   private boolean enabled = true;
   private Duration before = Duration.ofDays(3);
   private String tasklistUrl = "http://localhost:8080/camunda/app/tasklist/default/";
 
-  public StaffNotifications(TaskService tasks, IdentityService identity, Mailer mailer) {
+  public StaffNotifications(TaskService tasks, IdentityService identity, Mailer mailer,
+                            org.camunda.bpm.engine.RuntimeService runtime, org.springframework.jdbc.core.simple.JdbcClient jdbc,
+                            org.springframework.transaction.PlatformTransactionManager transactions) {
     this.tasks = tasks;
     this.identity = identity;
     this.mailer = mailer;
+    this.runtime = runtime;
+    this.jdbc = jdbc;
+    this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
   }
 
   @Scheduled(fixedDelayString = "${integrity-desk.reminders.check-every:PT10M}", initialDelayString = "PT1M")
@@ -93,30 +97,40 @@ public class StaffNotifications {
     return users;
   }
 
+  /**
+   * Queues one mail per recipient as a staff-notification process (its send step is retried by the engine and
+   * becomes an incident in Cockpit when the retries run out); a mail already queued is not queued again.
+   */
   private int mail(Task task, String purpose, Set<String> userIds, String thai, String english) {
-    String trackingNumber = (String) tasks.getVariable(task.getId(), ComplaintLifecycle.Variables.TRACKING_NUMBER);
-    String due = task.getDueDate() == null ? "-" : ThaiDates.thai(task.getDueDate().toInstant());
-    String dueEnglish = task.getDueDate() == null ? "-" : ThaiDates.english(task.getDueDate().toInstant());
-    int sent = 0;
+    int queued = 0;
     for (String userId : userIds) {
-      User user = identity.createUserQuery().userId(userId).singleResult();
-      if (user == null || user.getEmail() == null) {
-        continue;
-      }
-      String body = thai + ": " + task.getName() + "\nเลขรับเรื่อง " + trackingNumber + " ครบกำหนด " + due
-          + "\nเปิดงาน: " + tasklistUrl + "#/?task=" + task.getId()
-          + "\n\n----\n\n" + english + ": " + task.getName() + "\nCase " + trackingNumber + ", due " + dueEnglish
-          + "\nOpen the task: " + tasklistUrl + "#/?task=" + task.getId();
-      String id = (purpose + "." + task.getId() + "." + userId).replaceAll("[^A-Za-z0-9.-]", "-") + "@integrity-desk";
-      try {
-        if (mailer.send(new Mailer.Mail(id, user.getEmail(), thai + " / " + english + ": " + trackingNumber, body))) {
-          sent++;
+      String messageId = (purpose + "." + task.getId() + "." + userId).replaceAll("[^A-Za-z0-9.-]", "-") + "@integrity-desk";
+      Boolean started = ownTransaction.execute(status -> {
+        int inserted = jdbc.sql("INSERT INTO staff_notification (message_id, queued_at) SELECT ?, ?"
+                + " WHERE NOT EXISTS (SELECT 1 FROM staff_notification WHERE message_id = ?)")
+            .params(messageId, new java.sql.Timestamp(ClockUtil.getCurrentTime().getTime()), messageId).update();
+        if (inserted == 0) {
+          return false;
         }
-      } catch (RuntimeException e) {
-        LOG.warn("Mail {} to {} not sent, tried again next round: {}", purpose, userId, e.getMessage());
+        java.util.Map<String, Object> vars = new java.util.HashMap<>();
+        vars.put(SendStaffMail.MESSAGE_ID, messageId);
+        vars.put(SendStaffMail.RECIPIENT, userId);
+        vars.put(SendStaffMail.TASK_ID, task.getId());
+        vars.put(SendStaffMail.TASK_NAME, task.getName());
+        vars.put(SendStaffMail.DUE, task.getDueDate());
+        vars.put(SendStaffMail.HEADLINE_TH, thai);
+        vars.put(SendStaffMail.HEADLINE_EN, english);
+        vars.put(SendStaffMail.TASKLIST_URL, tasklistUrl);
+        String trackingNumber = (String) tasks.getVariable(task.getId(), ComplaintLifecycle.Variables.TRACKING_NUMBER);
+        vars.put(ComplaintLifecycle.Variables.TRACKING_NUMBER, trackingNumber);
+        runtime.startProcessInstanceByKey(SendStaffMail.PROCESS_KEY, trackingNumber, vars);
+        return true;
+      });
+      if (Boolean.TRUE.equals(started)) {
+        queued++;
       }
     }
-    return sent;
+    return queued;
   }
 
   public boolean isEnabled() { return enabled; }

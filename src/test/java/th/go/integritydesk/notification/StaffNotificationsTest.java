@@ -30,6 +30,14 @@ class StaffNotificationsTest extends ProcessTestSupport {
 
   @Autowired StaffNotifications notifications;
   @Autowired FilterService filters;
+  @Autowired org.camunda.bpm.engine.ManagementService management;
+
+  /** One round of the scheduler, then the queued staff-notification send steps, as the job executor would run them. */
+  private void notifyStaff() {
+    notifications.run();
+    management.createJobQuery().processDefinitionKey(SendStaffMail.PROCESS_KEY).executable().list()
+        .forEach(job -> management.executeJob(job.getId()));
+  }
 
   private List<String> recipientsOf(String subjectPart) {
     return Arrays.stream(smtp.getReceivedMessages()).filter(m -> subject(m).contains(subjectPart))
@@ -41,17 +49,17 @@ class StaffNotificationsTest extends ProcessTestSupport {
     ProcessInstance pi = receive(complaint());
     Date due = task(pi).getDueDate();
     ClockUtil.setCurrentTime(new Date(due.getTime() - Duration.ofDays(2).toMillis()));
-    notifications.run();
+    notifyStaff();
     String trackingNumber = (String) runtime.getVariable(pi.getId(), "trackingNumber");
     assertThat(recipientsOf("Due soon: " + trackingNumber)).containsExactly("screener@integrity-desk.invalid");
-    notifications.run();
+    notifyStaff();
     assertThat(recipientsOf("Due soon: " + trackingNumber)).hasSize(1);
   }
 
   @Test
   void noReminderLongBeforeTheDeadline() {
     ProcessInstance pi = receive(complaint());
-    notifications.run();
+    notifyStaff();
     String trackingNumber = (String) runtime.getVariable(pi.getId(), "trackingNumber");
     assertThat(recipientsOf("Due soon: " + trackingNumber)).isEmpty();
   }
@@ -64,12 +72,35 @@ class StaffNotificationsTest extends ProcessTestSupport {
     completeAs("screener", task("screen-complaint", pi), vars("screeningDecision", "ACCEPT"));
     ProcessInstance facts = calledProcessInstance("fact-finding", pi);
     completeAs("supervisor", task("assign-investigator", facts), vars("investigator", "investigator"));
-    notifications.run();
+    notifyStaff();
     assertThat(recipientsOf("needs your follow-up: " + trackingNumber)).containsExactly("supervisor@integrity-desk.invalid");
     assertThat(recipientsOf("assigned to you: " + trackingNumber)).contains("investigator@integrity-desk.invalid");
     MimeMessage assignment = Arrays.stream(smtp.getReceivedMessages())
         .filter(m -> to(m).equals("investigator@integrity-desk.invalid")).findFirst().orElseThrow();
     assertThat(body(assignment)).contains("สืบสวนข้อเท็จจริง").contains("Conduct fact-finding").contains("#/?task=");
+  }
+
+  @Test
+  void aStaffMailTheServerRefusesIsRetriedAndBecomesAnIncidentWhenRetriesRunOut() {
+    ProcessInstance pi = receive(complaint());
+    execute(job("screening-deadline", pi));
+    smtp.stop();
+    notifications.run();
+    String trackingNumber = (String) runtime.getVariable(pi.getId(), "trackingNumber");
+    var queued = runtime.createProcessInstanceQuery().processDefinitionKey(SendStaffMail.PROCESS_KEY)
+        .processInstanceBusinessKey(trackingNumber).singleResult();
+    var send = management.createJobQuery().processInstanceId(queued.getId()).singleResult();
+    for (int attempt = 0; attempt < 10
+        && management.createJobQuery().jobId(send.getId()).singleResult().getRetries() > 0; attempt++) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> management.executeJob(send.getId()))
+          .hasStackTraceContaining("did not accept mail");
+    }
+    assertThat(runtime.createIncidentQuery().processInstanceId(send.getProcessInstanceId()).singleResult()
+        .getActivityId()).isEqualTo("send-staff-mail");
+    notifications.run();
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(SendStaffMail.PROCESS_KEY)
+        .processInstanceBusinessKey(trackingNumber).count()).as("queued once, not again").isOne();
+    smtp.start();
   }
 
   @Test

@@ -38,7 +38,8 @@ class ProcessCoverageGateTest {
   private static final double MINIMUM = 0.95;
   private static final Path REPORTS = Paths.get("target", "process-test-coverage");
   private static final List<String> PROCESSES =
-      List.of(ComplaintLifecycle.PROCESS_KEY, FactFinding.PROCESS_KEY, DisciplinaryAction.PROCESS_KEY);
+      List.of(ComplaintLifecycle.PROCESS_KEY, FactFinding.PROCESS_KEY, DisciplinaryAction.PROCESS_KEY,
+          th.go.integritydesk.notification.SendStaffMail.PROCESS_KEY);
 
   @Test
   void everyProcessIsCoveredByItsTests() throws IOException {
