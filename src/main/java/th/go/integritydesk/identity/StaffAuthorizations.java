@@ -64,6 +64,9 @@ public class StaffAuthorizations extends AbstractProcessEnginePlugin {
     // intake officers record paper, phone and walk-in complaints with the Tasklist start form
     grant(intake, Resources.PROCESS_DEFINITION, ComplaintLifecycle.PROCESS_KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
     grant(intake, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    // each group reads the definition its tasks belong to (Tasklist shows the process name on the task)
+    grant(screening, Resources.PROCESS_DEFINITION, ComplaintLifecycle.PROCESS_KEY, Permissions.READ);
+    grant(investigator, Resources.PROCESS_DEFINITION, "fact-finding", Permissions.READ);
     // supervisors watch every case, incident and deadline in Cockpit
     grant(supervisor, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant(supervisor, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
