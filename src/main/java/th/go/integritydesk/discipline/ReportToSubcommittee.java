@@ -3,11 +3,8 @@ package th.go.integritydesk.discipline;
 import static th.go.integritydesk.discipline.DisciplinaryAction.Variables.PENALTY;
 import static th.go.integritydesk.discipline.DisciplinaryAction.Variables.PENALTY_DECIDED_BY;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +23,7 @@ public class ReportToSubcommittee implements JavaDelegate {
     jdbc.sql("INSERT INTO discipline_report (tracking_number, penalty, decided_by, reported_at) VALUES (?, ?, ?, ?)")
         .params(execution.getProcessBusinessKey(), execution.getVariable(PENALTY),
             execution.getVariable(PENALTY_DECIDED_BY),
-            Timestamp.from(Instant.ofEpochMilli(ClockUtil.getCurrentTime().getTime())))
+            th.go.integritydesk.process.EngineClock.now())
         .update();
   }
 }

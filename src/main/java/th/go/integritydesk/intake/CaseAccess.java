@@ -67,7 +67,7 @@ public class CaseAccess {
     if (!opens) {
       jdbc.sql("INSERT INTO receipt_attempt (tracking_number, client, attempted_at) VALUES (?, ?, ?)")
           .params(number.length() > 20 ? number.substring(0, 20) : number, client,
-              new Timestamp(ClockUtil.getCurrentTime().getTime()))
+              th.go.integritydesk.process.EngineClock.now())
           .update();
       throw new CaseNotFound();
     }

@@ -3,7 +3,6 @@ package th.go.integritydesk.intake;
 import java.sql.Timestamp;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -35,7 +34,7 @@ public class ComplainantReplies {
   /** Stores the reply; returns whether it answered a pending request for information. */
   @Transactional
   public boolean add(String trackingNumber, String text, List<EvidenceFiles.Accepted> files) {
-    Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
+    Timestamp now = th.go.integritydesk.process.EngineClock.now();
     GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.sql("INSERT INTO complainant_submission (tracking_number, body, received_at) VALUES (?, ?, ?)")
         .params(trackingNumber, text.strip(), now).update(key, "id");

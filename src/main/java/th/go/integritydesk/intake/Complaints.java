@@ -3,7 +3,6 @@ package th.go.integritydesk.intake;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -151,6 +150,6 @@ public class Complaints {
   }
 
   static Timestamp now() {
-    return Timestamp.from(Instant.ofEpochMilli(ClockUtil.getCurrentTime().getTime()));
+    return th.go.integritydesk.process.EngineClock.now();
   }
 }

@@ -1,9 +1,7 @@
 package th.go.integritydesk.notification;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,7 +25,7 @@ public class ComplainantMessages {
   public void post(String trackingNumber, Kind kind, String thai, String english) {
     jdbc.sql("INSERT INTO complainant_message (tracking_number, kind, body_th, body_en, created_at) VALUES (?, ?, ?, ?, ?)")
         .params(trackingNumber, kind.name(), thai, english,
-            Timestamp.from(Instant.ofEpochMilli(ClockUtil.getCurrentTime().getTime())))
+            th.go.integritydesk.process.EngineClock.now())
         .update();
   }
 

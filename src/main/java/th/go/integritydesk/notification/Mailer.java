@@ -4,8 +4,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
-import java.sql.Timestamp;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -67,7 +65,7 @@ public class Mailer {
       throw new IllegalStateException("The mail server did not accept mail " + mail.messageId() + ": " + e.getMessage(), e);
     }
     ownTransaction.executeWithoutResult(status -> jdbc.sql("INSERT INTO mail_sent (message_id, sent_at) VALUES (?, ?)")
-        .params(mail.messageId(), new Timestamp(ClockUtil.getCurrentTime().getTime())).update());
+        .params(mail.messageId(), th.go.integritydesk.process.EngineClock.now()).update());
     LOG.info("Mail {} sent", mail.messageId());
     return true;
   }

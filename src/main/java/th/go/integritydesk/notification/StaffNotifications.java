@@ -108,7 +108,7 @@ public class StaffNotifications {
       Boolean started = ownTransaction.execute(status -> {
         int inserted = jdbc.sql("INSERT INTO staff_notification (message_id, queued_at) SELECT ?, ?"
                 + " WHERE NOT EXISTS (SELECT 1 FROM staff_notification WHERE message_id = ?)")
-            .params(messageId, new java.sql.Timestamp(ClockUtil.getCurrentTime().getTime()), messageId).update();
+            .params(messageId, th.go.integritydesk.process.EngineClock.now(), messageId).update();
         if (inserted == 0) {
           return false;
         }

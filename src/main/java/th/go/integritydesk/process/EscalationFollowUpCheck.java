@@ -7,7 +7,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
@@ -81,7 +80,7 @@ public class EscalationFollowUpCheck implements TaskListener {
             INSERT INTO deadline_extension (tracking_number, overdue_task, extended_by, new_due, decided_by, reason, decided_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)""")
         .params(trackingNumber, overdueTaskKey, extendBy, new Timestamp(newDue.getTime()), duties.actingUser(task), action,
-            new Timestamp(ClockUtil.getCurrentTime().getTime()))
+            EngineClock.now())
         .update();
     AUDIT.info("Deadline of {} in case {} extended by {} to {}", overdueTaskKey, trackingNumber, extendBy, newDue);
   }
