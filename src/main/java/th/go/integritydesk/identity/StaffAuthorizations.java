@@ -67,6 +67,8 @@ public class StaffAuthorizations extends AbstractProcessEnginePlugin {
     // each group reads the definition its tasks belong to (Tasklist shows the process name on the task)
     grant(screening, Resources.PROCESS_DEFINITION, ComplaintLifecycle.PROCESS_KEY, Permissions.READ);
     grant(investigator, Resources.PROCESS_DEFINITION, "fact-finding", Permissions.READ);
+    // committee chairs and members are usually investigators
+    grant(investigator, Resources.PROCESS_DEFINITION, DisciplinaryAction.PROCESS_KEY, Permissions.READ);
     // supervisors watch every case, incident and deadline in Cockpit
     grant(supervisor, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant(supervisor, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
