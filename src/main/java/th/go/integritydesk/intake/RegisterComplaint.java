@@ -80,7 +80,7 @@ public class RegisterComplaint implements JavaDelegate {
     }
     try {
       LocalDate date = LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-      if (date.isAfter(LocalDate.now(TrackingNumbers.THAILAND))) {
+      if (date.isAfter(LocalDate.now(th.go.integritydesk.notification.ThaiDates.BANGKOK))) {
         throw TaskInput.invalid(INCIDENT_DATE, "ต้องไม่เป็นวันในอนาคต", "cannot be in the future");
       }
       return date;

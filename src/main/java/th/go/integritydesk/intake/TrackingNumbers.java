@@ -2,9 +2,9 @@ package th.go.integritydesk.intake;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import th.go.integritydesk.notification.ThaiDates;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +16,6 @@ import org.springframework.stereotype.Component;
 public class TrackingNumbers {
 
   public static final String PATTERN = "^ACC-[0-9]{4}-[0-9]{6}$";
-  static final ZoneId THAILAND = ZoneId.of("Asia/Bangkok");
   private static final int BUDDHIST_ERA_OFFSET = 543;
 
   private final JdbcClient jdbc;
@@ -26,7 +25,7 @@ public class TrackingNumbers {
   }
 
   public String next() {
-    int fiscalYear = fiscalYear(LocalDate.now(Clock.fixed(ClockUtil.getCurrentTime().toInstant(), THAILAND)));
+    int fiscalYear = fiscalYear(LocalDate.now(Clock.fixed(ClockUtil.getCurrentTime().toInstant(), ThaiDates.BANGKOK)));
     return format(fiscalYear, increment(fiscalYear));
   }
 
