@@ -24,7 +24,7 @@ import th.go.integritydesk.process.ComplaintLifecycle;
 @ConfigurationProperties(prefix = "integrity-desk.reminders")
 public class StaffNotifications {
 
-  private static final int PAGE = 500;
+  private int pageSize = 500;
 
   private final TaskService tasks;
   private final IdentityService identity;
@@ -75,8 +75,17 @@ public class StaffNotifications {
     return sent;
   }
 
+  /** Every task the query finds, page by page (the engine bounds one query's results). */
   private List<Task> all(org.camunda.bpm.engine.task.TaskQuery query) {
-    return query.orderByTaskId().asc().listPage(0, PAGE);
+    List<Task> found = new java.util.ArrayList<>();
+    query.orderByTaskId().asc();
+    for (int first = 0; ; first += pageSize) {
+      List<Task> page = query.listPage(first, pageSize);
+      found.addAll(page);
+      if (page.size() < pageSize) {
+        return found;
+      }
+    }
   }
 
   private Set<String> recipients(Task task) {
@@ -91,7 +100,14 @@ public class StaffNotifications {
           if (link.getUserId() != null) {
             users.add(link.getUserId());
           } else if (link.getGroupId() != null) {
-            identity.createUserQuery().memberOfGroup(link.getGroupId()).listPage(0, PAGE).forEach(u -> users.add(u.getId()));
+            var members = identity.createUserQuery().memberOfGroup(link.getGroupId()).orderByUserId().asc();
+            for (int first = 0; ; first += pageSize) {
+              var page = members.listPage(first, pageSize);
+              page.forEach(u -> users.add(u.getId()));
+              if (page.size() < pageSize) {
+                break;
+              }
+            }
           }
         });
     return users;
@@ -133,6 +149,9 @@ public class StaffNotifications {
     return queued;
   }
 
+  /** Rows fetched per engine query (below the engine's queryMaxResultsLimit); every page is read. */
+  public int getPageSize() { return pageSize; }
+  public void setPageSize(int pageSize) { this.pageSize = pageSize; }
   public boolean isEnabled() { return enabled; }
   public void setEnabled(boolean enabled) { this.enabled = enabled; }
   public Duration getBefore() { return before; }

@@ -81,6 +81,38 @@ class StaffNotificationsTest extends ProcessTestSupport {
   }
 
   @Test
+  void everyTaskAndEveryCandidateIsMailedBeyondOnePageOfResults() {
+    int pageSize = notifications.getPageSize();
+    notifications.setPageSize(2);
+    try {
+      List<String> trackingNumbers = new java.util.ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        ProcessInstance pi = receive(complaint());
+        trackingNumbers.add((String) runtime.getVariable(pi.getId(), "trackingNumber"));
+        execute(job("screening-deadline", pi));
+      }
+      for (int i = 0; i < 3; i++) {
+        String id = "extrasupervisor" + i;
+        var user = identity.newUser(id);
+        user.setEmail(id + "@integrity-desk.invalid");
+        identity.saveUser(user);
+        identity.createMembership(id, "supervisor");
+      }
+      notifyStaff();
+      for (String trackingNumber : trackingNumbers) {
+        assertThat(recipientsOf("needs your follow-up: " + trackingNumber)).as(trackingNumber)
+            .containsExactlyInAnyOrder("supervisor@integrity-desk.invalid", "extrasupervisor0@integrity-desk.invalid",
+                "extrasupervisor1@integrity-desk.invalid", "extrasupervisor2@integrity-desk.invalid");
+      }
+    } finally {
+      notifications.setPageSize(pageSize);
+      for (int i = 0; i < 3; i++) {
+        identity.deleteUser("extrasupervisor" + i);
+      }
+    }
+  }
+
+  @Test
   void aStaffMailTheServerRefusesIsRetriedAndBecomesAnIncidentWhenRetriesRunOut() {
     ProcessInstance pi = receive(complaint());
     execute(job("screening-deadline", pi));
@@ -90,11 +122,22 @@ class StaffNotificationsTest extends ProcessTestSupport {
     var queued = runtime.createProcessInstanceQuery().processDefinitionKey(SendStaffMail.PROCESS_KEY)
         .processInstanceBusinessKey(trackingNumber).singleResult();
     var send = management.createJobQuery().processInstanceId(queued.getId()).singleResult();
-    for (int attempt = 0; attempt < 10
+    Date firstTry = new Date(System.currentTimeMillis() / 1000 * 1000);
+    ClockUtil.setCurrentTime(firstTry);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> management.executeJob(send.getId()))
+        .hasStackTraceContaining("did not accept mail");
+    attempts.put(send.getId(), 1);
+    assertThat(management.createJobQuery().jobId(send.getId()).singleResult().getDuedate())
+        .as("retried after the configured PT7M").isEqualTo(new Date(firstTry.getTime() + Duration.ofMinutes(7).toMillis()));
+    for (int attempt = 1; attempt < 10
         && management.createJobQuery().jobId(send.getId()).singleResult().getRetries() > 0; attempt++) {
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> management.executeJob(send.getId()))
           .hasStackTraceContaining("did not accept mail");
+      attempts.merge(send.getId(), 1, Integer::sum);
     }
+    assertThat(management.createJobQuery().jobId(send.getId()).singleResult().getRetries())
+        .as("integrity-desk.jobs.outbound-retry-cycle=R3/PT7M").isZero();
+    assertThat(attemptsUntilIncident(send.getId())).isEqualTo(3);
     assertThat(runtime.createIncidentQuery().processInstanceId(send.getProcessInstanceId()).singleResult()
         .getActivityId()).isEqualTo("send-staff-mail");
     notifications.run();
@@ -124,6 +167,12 @@ class StaffNotificationsTest extends ProcessTestSupport {
     } finally {
       identity.clearAuthentication();
     }
+  }
+
+  private final java.util.Map<String, Integer> attempts = new java.util.HashMap<>();
+
+  private int attemptsUntilIncident(String jobId) {
+    return attempts.getOrDefault(jobId, 0);
   }
 
   private List<String> ids(Filter filter) {

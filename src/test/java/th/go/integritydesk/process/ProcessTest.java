@@ -20,6 +20,8 @@ import org.springframework.context.annotation.Import;
     "camunda.bpm.job-execution.enabled=false",
     "integrity-desk.mail.enabled=true",
     "integrity-desk.reminders.enabled=false",
+    // not the default (R5/PT10M): StaffNotificationsTest checks the setting reaches the models
+    "integrity-desk.jobs.outbound-retry-cycle=R3/PT7M",
     "spring.mail.host=localhost",
     "spring.mail.port=3025"})
 @Import(ProcessEngineCoverageConfiguration.class)
