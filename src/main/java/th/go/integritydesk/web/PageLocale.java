@@ -1,5 +1,6 @@
 package th.go.integritydesk.web;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
@@ -51,7 +52,8 @@ public class PageLocale implements WebMvcConfigurer {
   public void addInterceptors(InterceptorRegistry registry) {
     LocaleChangeInterceptor change = new LocaleChangeInterceptor() {
       @Override
-      public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+      public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+          throws ServletException {
         String wanted = request.getParameter(PARAMETER);
         // only the two languages of the site; anything else is ignored, never stored
         if (wanted != null && (wanted.equals("th") || wanted.equals("en"))) {

@@ -18,6 +18,13 @@ final class Multipart {
     return part(name, fileName, declaredType, content);
   }
 
+  /** A plain form field, as a browser sends it (no content type). */
+  Multipart field(String name, String value) {
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value
+        + "\r\n").getBytes(StandardCharsets.UTF_8));
+    return this;
+  }
+
   private Multipart part(String name, String fileName, String type, byte[] content) {
     StringBuilder head = new StringBuilder("--").append(boundary).append("\r\n")
         .append("Content-Disposition: form-data; name=\"").append(name).append('"');

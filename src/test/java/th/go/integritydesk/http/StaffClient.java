@@ -117,6 +117,11 @@ public class StaffClient {
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json(body))));
   }
 
+  /** The webapp session cookie after {@link #loginToTasklist()}, to hand the logged-in session to a browser. */
+  public java.util.Optional<HttpCookie> sessionCookie() {
+    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID")).findFirst();
+  }
+
   private String csrfToken() {
     return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
         .map(HttpCookie::getValue).findFirst().orElse("");

@@ -1,0 +1,298 @@
+package th.go.integritydesk.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static th.go.integritydesk.http.StaffClient.variables;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import th.go.integritydesk.Eventually;
+import th.go.integritydesk.http.StaffClient.Answer;
+
+/**
+ * The pages as a whistleblower on Tor Browser's "Safest" level uses them: real Chromium with JavaScript disabled.
+ * Chromium and chromedriver come from the system (Debian's packages, installed by .ci/run); nothing is downloaded.
+ * Screenshots of every step go to target/screenshots/.
+ */
+@HttpTest
+class PagesInBrowserTest {
+
+  private static final Path CHROMIUM = Path.of(System.getProperty("integrity-desk.test.chromium", "/usr/bin/chromium"));
+  private static final Path CHROMEDRIVER = Path.of(System.getProperty("integrity-desk.test.chromedriver", "/usr/bin/chromedriver"));
+  private static final Path SCREENSHOTS = Path.of("target/screenshots");
+  private static final String TRACKING_NUMBER = "ACC-[0-9]{4}-[0-9]{6}";
+
+  private static ChromeDriver browser;
+  private static Path profile;
+
+  @LocalServerPort int port;
+
+  @BeforeAll
+  static void startChromiumWithJavaScriptOff() throws IOException {
+    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+      throw new AssertionError("The browser tests need Chromium and its driver at " + CHROMIUM + " and " + CHROMEDRIVER
+          + ". Install them once: apt-get install -y chromium chromium-driver fonts-thai-tlwg (.ci/run does).");
+    }
+    // the driver is given explicitly: Selenium Manager has nothing to look up and must never download
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+    System.setProperty("SE_OFFLINE", "true");
+    profile = Files.createTempDirectory("chromium-profile");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--user-data-dir=" + profile,
+        "--window-size=1200,1800", "--lang=en-US");
+    options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    Files.createDirectories(SCREENSHOTS);
+  }
+
+  @AfterAll
+  static void stopChromium() throws IOException {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (profile != null) {
+      try (var files = Files.walk(profile)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  @Test
+  void aComplaintFiledInThaiGetsItsReceiptAndTheStatusPageAndAReplyWork() throws IOException {
+    browser.manage().deleteAllCookies();
+    open("/");
+    // Thai first, whatever the browser's language; and the script really is off (it would fill the counter)
+    assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("th");
+    assertThat(text("h1")).isEqualTo("ร้องเรียนการทุจริต");
+    assertThat(browser.findElement(By.id("f-description-count")).getText()).isEmpty();
+    assertThat(browser.getPageSource()).contains("ประกาศความเป็นส่วนตัว"); // the PDPA notice
+
+    new Select(browser.findElement(By.id("f-category"))).selectByValue("BRIBERY");
+    type("f-subject", "เจ้าหน้าที่เรียกรับเงินค่าออกใบอนุญาต");
+    type("f-description", "เมื่อวันที่ 1 กันยายน เจ้าหน้าที่ที่เคาน์เตอร์เรียกเงิน 3,000 บาทเพื่อออกใบอนุญาตให้เร็วขึ้น");
+    type("f-amountInvolved", "3,000");
+    type("f-accused-unit", "กองคลัง");
+    browser.findElement(By.id("f-rank-OPERATIONAL")).click();
+    browser.findElement(By.id("f-evidence")).sendKeys(evidenceFile("ใบเสร็จ.txt").toString());
+    browser.findElement(By.id("f-identity-named")).click();
+    type("f-complainant-name", "สมหญิง ใจกล้า");
+    type("f-complainant-email", "somying@example.org");
+    browser.findElement(By.id("f-consentToContact")).click();
+    screenshot("1-complaint-form");
+    browser.findElement(By.id("complaint-submit")).click();
+
+    assertThat(text("h1")).isEqualTo("ได้รับเรื่องร้องเรียนของท่านแล้ว");
+    String trackingNumber = browser.findElement(By.id("result-tracking")).getText();
+    String code = browser.findElement(By.id("result-receipt")).getText();
+    assertThat(trackingNumber).matches(TRACKING_NUMBER);
+    assertThat(code).matches(IntakeOverHttpTest.CODE);
+    assertThat(browser.getCurrentUrl()).doesNotContain(code);
+    screenshot("2-receipt");
+    Answer status = apiStatus(trackingNumber, code);
+    assertThat(status.status()).isEqualTo(200);
+
+    // the screening officer asks the complainant for more facts
+    StaffClient screener = new StaffClient(port, "screener", "demo");
+    String tasks = "/engine-rest/task?processInstanceBusinessKey=" + trackingNumber;
+    Eventually.within(Duration.ofSeconds(20), "the screening task", () -> screener.get(tasks).body().size() == 1);
+    String taskId = screener.get(tasks).body().get(0).get("id").asText();
+    assertThat(screener.post("/engine-rest/task/" + taskId + "/complete", variables("screeningDecision", "REQUEST_INFO",
+        "infoRequest", "ขอชื่อร้านและวันที่ / Which shop and which day?",
+        "messageToComplainant", "ขอบคุณที่แจ้งเรื่อง / Thank you for reporting")).status()).isEqualTo(204);
+    Eventually.within(Duration.ofSeconds(20), "the request for information",
+        () -> apiStatus(trackingNumber, code).body().get("awaitingInformation").asBoolean());
+
+    open("/status");
+    type("s-trackingNumber", trackingNumber);
+    type("s-receiptCode", code);
+    browser.findElement(By.id("status-submit")).click();
+    assertThat(browser.getCurrentUrl()).doesNotContain(code).doesNotContain(trackingNumber);
+    assertThat(text("#status-stage")).isEqualTo("รอข้อมูลเพิ่มเติมจากท่าน");
+    assertThat(text("#status-received")).contains("พ.ศ."); // the Thai calendar
+    assertThat(text("#status-messages")).contains("ขอชื่อร้านและวันที่");
+    screenshot("3-status-awaiting-information");
+
+    type("m-text", "ร้านอาหารหน้ากระทรวง วันที่ 1 กันยายน เวลาประมาณบ่ายสองโมง");
+    browser.findElement(By.id("m-evidence")).sendKeys(evidenceFile("รายละเอียดเพิ่มเติม.txt").toString());
+    browser.findElement(By.id("message-submit")).click();
+    assertThat(text("#status-notice")).isEqualTo("ได้รับข้อมูลเพิ่มเติมของท่านแล้ว เจ้าหน้าที่จะพิจารณาเรื่องของท่านต่อ");
+    screenshot("4-reply-received");
+    Eventually.within(Duration.ofSeconds(20), "screening to resume",
+        () -> apiStatus(trackingNumber, code).body().get("stage").asText().equals("SCREENING"));
+  }
+
+  @Test
+  void aFieldErrorShowsNextToItsFieldAndKeepsTheOtherInputs() throws IOException {
+    browser.manage().deleteAllCookies();
+    open("/?lang=en");
+    assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+    new Select(browser.findElement(By.id("f-category"))).selectByValue("PROCUREMENT");
+    type("f-description", "The tender was written for one supplier.");
+    type("f-accused-unit", "Procurement division");
+    browser.findElement(By.id("f-rank-DIRECTOR")).click();
+    type("f-accused-yearsSinceLeftOffice", "two");
+    browser.findElement(By.id("complaint-submit")).click();
+
+    assertThat(text("#f-subject-error")).isEqualTo("Error: is required");
+    assertThat(text("#f-accused-yearsSinceLeftOffice-error")).isEqualTo("Error: must be a whole number");
+    assertThat(text("#complaint-errors")).contains("Subject: is required");
+    assertThat(browser.findElement(By.id("f-description")).getAttribute("value"))
+        .isEqualTo("The tender was written for one supplier.");
+    assertThat(browser.findElement(By.id("f-accused-unit")).getAttribute("value")).isEqualTo("Procurement division");
+    assertThat(browser.findElement(By.id("f-rank-DIRECTOR")).isSelected()).isTrue();
+    assertThat(new Select(browser.findElement(By.id("f-category"))).getFirstSelectedOption().getAttribute("value"))
+        .isEqualTo("PROCUREMENT");
+    screenshot("5-field-errors-english");
+
+    // the choice of language is remembered; the Thai link brings Thai back
+    open("/status");
+    assertThat(text("h1")).isEqualTo("Follow your complaint");
+    browser.findElement(By.cssSelector(".lang-button[lang='th']")).click();
+    assertThat(text("h1")).isEqualTo("ติดตามสถานะเรื่องร้องเรียน");
+  }
+
+  @Test
+  void theStaffCaseFileRendersForTheScreenerWithoutTheComplainantsIdentity() throws Exception {
+    ObjectNode complaint = IntakeOverHttpTest.complaint();
+    complaint.putObject("complainant").put("name", "ผู้ร้อง ลับมาก").put("email", "secret-complainant@example.org");
+    Answer receipt = new StaffClient(port, "nobody", "none").raw("POST", "/api/complaints",
+        Map.of("Content-Type", "application/json"), BodyPublishers.ofString(complaint.toString()));
+    assertThat(receipt.status()).as(receipt.raw()).isEqualTo(201);
+    String trackingNumber = receipt.body().get("trackingNumber").asText();
+
+    // without a login: 401 with the Basic challenge and a page that says how to log in (Thai first)
+    HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create(base() + "/staff/case?tn=" + trackingNumber)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.headers().firstValue("WWW-Authenticate")).contains("Basic realm=\"integrity-desk\"");
+    assertThat(anonymous.body()).contains("ต้องเข้าสู่ระบบ").doesNotContain("กองคลัง");
+
+    browser.manage().deleteAllCookies();
+    open("/status"); // a page of the site, so the session cookie can be set for it
+
+    // the session of an officer logged into Tasklist, handed to the browser
+    StaffClient screener = new StaffClient(port, "screener", "demo");
+    assertThat(screener.loginToTasklist().status()).isEqualTo(200);
+    HttpCookie session = screener.sessionCookie().orElseThrow();
+    browser.manage().addCookie(new Cookie.Builder(session.getName(), session.getValue()).path("/").isHttpOnly(true)
+        .sameSite("Strict").build());
+    open("/staff/case.html?tn=" + trackingNumber);
+
+    assertThat(browser.getCurrentUrl()).endsWith("/staff/case?tn=" + trackingNumber);
+    assertThat(text("#case-tn")).isEqualTo(trackingNumber);
+    assertThat(text("#case-subject")).isEqualTo("เจ้าหน้าที่เรียกรับเงิน / Officer asked for money");
+    assertThat(text("#case-stage")).isNotBlank();
+    assertThat(text("#facts-accused")).contains("กองคลัง").contains("ต่ำกว่าระดับอำนวยการ");
+    assertThat(browser.getPageSource()).doesNotContain("ผู้ร้อง ลับมาก").doesNotContain("secret-complainant");
+    screenshot("6-staff-case-file");
+  }
+
+  @Test
+  void aRepeatedPostOfTheSameFormAnswersWithTheSameCaseAndAForeignPostIsRefused() throws Exception {
+    HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    String form = http.send(HttpRequest.newBuilder(URI.create(base() + "/")).GET().build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    String token = hidden(form, "csrfToken");
+    String key = hidden(form, "idempotencyKey");
+    Multipart post = new Multipart().field("csrfToken", token).field("idempotencyKey", key).field("channel", "WEB")
+        .field("category", "GIFTS").field("subject", "ของขวัญราคาแพง").field("description", "ผู้รับเหมาส่งของขวัญ")
+        .field("accused.unit", "กองพัสดุ").field("accused.rank", "OPERATIONAL").field("identity", "anonymous");
+    HttpResponse<String> first = postForm(http, post);
+    HttpResponse<String> again = postForm(http, post);
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(first.headers().firstValue("Cache-Control")).contains("no-store");
+    assertThat(first.headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'self'")
+        .doesNotContain("unsafe-inline");
+    assertThat(trackingNumberIn(again.body())).isEqualTo(trackingNumberIn(first.body()));
+
+    // the same form from a browser without this session's token: refused, nothing filed
+    HttpClient other = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    Multipart forged = new Multipart().field("csrfToken", token).field("idempotencyKey", "forged-1").field("channel", "WEB")
+        .field("category", "GIFTS").field("subject", "x").field("description", "y").field("accused.unit", "z")
+        .field("accused.rank", "OPERATIONAL");
+    HttpResponse<String> refused = postForm(other, forged);
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.body()).doesNotContain("result-tracking");
+  }
+
+  private HttpResponse<String> postForm(HttpClient http, Multipart form) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(base() + "/complaints")).header("Content-Type", form.contentType())
+        .POST(BodyPublishers.ofByteArray(form.bytes())).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private static String hidden(String html, String name) {
+    Matcher m = Pattern.compile("name=\"" + name + "\" value=\"([^\"]+)\"").matcher(html);
+    assertThat(m.find()).as("hidden field " + name).isTrue();
+    return m.group(1);
+  }
+
+  private static String trackingNumberIn(String html) {
+    Matcher m = Pattern.compile("id=\"result-tracking\">(" + TRACKING_NUMBER + ")<").matcher(html);
+    assertThat(m.find()).as("a receipt page").isTrue();
+    return m.group(1);
+  }
+
+  private Answer apiStatus(String trackingNumber, String code) {
+    return new StaffClient(port, "nobody", "none").raw("GET", "/api/complaints/" + trackingNumber,
+        Map.of("X-Receipt-Code", code), BodyPublishers.noBody());
+  }
+
+  private String base() {
+    return "http://localhost:" + port;
+  }
+
+  private void open(String path) {
+    browser.get(base() + path);
+  }
+
+  private static String text(String selector) {
+    return browser.findElement(By.cssSelector(selector)).getText().strip();
+  }
+
+  private static void type(String id, String value) {
+    WebElement field = browser.findElement(By.id(id));
+    field.clear();
+    field.sendKeys(value);
+  }
+
+  private static Path evidenceFile(String name) throws IOException {
+    Path dir = Files.createTempDirectory("evidence");
+    return Files.writeString(dir.resolve(name), "หลักฐาน: ใบเสร็จรับเงินเลขที่ 123\n", StandardCharsets.UTF_8);
+  }
+
+  private static void screenshot(String name) throws IOException {
+    Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+    Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+}
