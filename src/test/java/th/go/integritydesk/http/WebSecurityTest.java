@@ -18,7 +18,7 @@ class WebSecurityTest {
   @Test
   void ourPagesAndApiCarryTheSecurityHeaders() {
     StaffClient browser = new StaffClient(port, "nobody", "none");
-    for (String path : List.of("/", "/index.html", "/staff/case.html", "/api/complaints/ACC-2569-000001")) {
+    for (String path : List.of("/", "/status", "/staff/case.html", "/staff/case?tn=ACC-2569-000001", "/api/complaints/ACC-2569-000001")) {
       Answer answer = browser.raw("GET", path, Map.of("X-Receipt-Code", "x"), BodyPublishers.noBody());
       assertThat(answer.headers().firstValue("Content-Security-Policy")).as(path).get().asString()
           .contains("default-src 'self'").contains("script-src 'self'").contains("frame-ancestors 'none'")
