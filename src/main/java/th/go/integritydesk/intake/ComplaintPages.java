@@ -162,7 +162,7 @@ class ComplaintPages {
 
   @PostMapping("/status/reply")
   String reply(@RequestParam(required = false) String trackingNumber, @RequestParam(required = false) String receiptCode,
-               @RequestParam(required = false) String text,
+               @RequestParam(required = false) String text, @RequestParam(required = false) String replyKey,
                @RequestParam(name = "evidence", required = false) List<MultipartFile> files,
                @RequestParam(name = PageCsrf.FIELD, required = false) String token, Model model, Locale locale,
                HttpServletRequest request, HttpServletResponse response) {
@@ -186,10 +186,39 @@ class ComplaintPages {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       return statusPage(summary, receiptCode, errors, text, null, null, model, locale, request, response);
     }
+    if (alreadySent(request, replyKey)) {
+      // a double click or a reloaded page: the reply is on record once
+      Complaints.Summary now = complaints.summary(summary.trackingNumber()).orElse(summary);
+      return statusPage(now, receiptCode, Map.of(), null, null, message("msg.sent", locale), model, locale, request,
+          response);
+    }
     boolean answered = replies.add(summary.trackingNumber(), reply.text(), accepted);
+    remember(request, replyKey);
     Complaints.Summary now = complaints.summary(summary.trackingNumber()).orElse(summary);
     String notice = message(answered ? "msg.sentAnswered" : "msg.sent", locale);
     return statusPage(now, receiptCode, Map.of(), null, null, notice, model, locale, request, response);
+  }
+
+  private static final String SENT_REPLIES = ComplaintPages.class.getName() + ".sentReplies";
+
+  private static boolean alreadySent(HttpServletRequest request, String replyKey) {
+    Object sent = request.getSession(true).getAttribute(SENT_REPLIES);
+    return replyKey != null && sent instanceof java.util.Collection<?> keys && keys.contains(replyKey);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void remember(HttpServletRequest request, String replyKey) {
+    if (replyKey == null || replyKey.length() > 100) {
+      return;
+    }
+    var session = request.getSession(true);
+    java.util.Deque<String> keys = session.getAttribute(SENT_REPLIES) instanceof java.util.Deque<?> d
+        ? (java.util.Deque<String>) d : new java.util.ArrayDeque<>();
+    keys.addLast(replyKey);
+    while (keys.size() > 20) {
+      keys.removeFirst();
+    }
+    session.setAttribute(SENT_REPLIES, keys);
   }
 
   /** The case the number and code open, or null with the lookup page's model filled with the reason. */
@@ -257,6 +286,7 @@ class ComplaintPages {
     model.addAttribute("replyText", replyText);
     model.addAttribute("formError", formError);
     model.addAttribute("notice", notice);
+    model.addAttribute("replyKey", UUID.randomUUID().toString());
     model.addAttribute("limits", limits);
     model.addAttribute("csrfToken", csrf.token(request));
     return "status";

@@ -31,7 +31,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import th.go.integritydesk.Eventually;
 import th.go.integritydesk.http.StaffClient.Answer;
 
@@ -52,6 +54,7 @@ class PagesInBrowserTest {
   private static Path profile;
 
   @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
 
   @BeforeAll
   static void startChromiumWithJavaScriptOff() throws IOException {
@@ -237,7 +240,23 @@ class PagesInBrowserTest {
     assertThat(first.headers().firstValue("Cache-Control")).contains("no-store");
     assertThat(first.headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'self'")
         .doesNotContain("unsafe-inline");
-    assertThat(trackingNumberIn(again.body())).isEqualTo(trackingNumberIn(first.body()));
+    String trackingNumber = trackingNumberIn(first.body());
+    assertThat(trackingNumberIn(again.body())).isEqualTo(trackingNumber);
+
+    // a reply sent twice (double click, reload) is on record once
+    Matcher code = Pattern.compile("id=\"result-receipt\">([^<]+)<").matcher(first.body());
+    assertThat(code.find()).isTrue();
+    Multipart reply = new Multipart().field("csrfToken", token).field("trackingNumber", trackingNumber)
+        .field("receiptCode", code.group(1)).field("replyKey", "reply-1").field("text", "ร้านข้างที่ว่าการ");
+    for (int i = 0; i < 2; i++) {
+      HttpResponse<String> sent = http.send(HttpRequest.newBuilder(URI.create(base() + "/status/reply"))
+          .header("Content-Type", reply.contentType()).POST(BodyPublishers.ofByteArray(reply.bytes())).build(),
+          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      assertThat(sent.statusCode()).isEqualTo(200);
+      assertThat(sent.body()).contains("id=\"status-notice\"");
+    }
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM complainant_submission WHERE tracking_number = ?").param(trackingNumber)
+        .query(Integer.class).single()).isEqualTo(1);
 
     // the same form from a browser without this session's token: refused, nothing filed
     HttpClient other = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
