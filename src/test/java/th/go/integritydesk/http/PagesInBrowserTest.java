@@ -183,6 +183,16 @@ class PagesInBrowserTest {
     assertThat(text("h1")).isEqualTo("Follow your complaint");
     browser.findElement(By.cssSelector(".lang-button[lang='th']")).click();
     assertThat(text("h1")).isEqualTo("ติดตามสถานะเรื่องร้องเรียน");
+
+    // on a phone's width the form is one column (a look for people, kept as a screenshot)
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 1600));
+    try {
+      open("/");
+      assertThat(browser.findElement(By.id("f-subject")).getRect().getWidth()).isLessThan(390);
+      screenshot("7-complaint-form-on-a-phone");
+    } finally {
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(1200, 1800));
+    }
   }
 
   @Test
