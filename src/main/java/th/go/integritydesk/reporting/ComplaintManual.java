@@ -89,6 +89,26 @@ class ComplaintManual {
     return new Manual(steps, rows, v.toString());
   }
 
+  /** The deadline settings each user task and stage (call activity) of the deployed models reads, by element id. */
+  Map<String, List<String>> deadlinesByElement() {
+    Map<String, List<String>> byElement = new LinkedHashMap<>();
+    for (String key : List.of(LIFECYCLE, "fact-finding", "disciplinary-action")) {
+      ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey(key)
+          .latestVersion().singleResult();
+      if (definition == null) {
+        continue;
+      }
+      BpmnModelInstance model = repository.getBpmnModelInstance(definition.getId());
+      for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+        byElement.put(task.getId(), deadlinesOf(task));
+      }
+      for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
+        byElement.put(call.getId(), deadlinesOf(call));
+      }
+    }
+    return byElement;
+  }
+
   private void walkProcess(String key, Locale locale, List<Step> steps, Map<String, Integer> versions, int depth) {
     if (versions.containsKey(key)) {
       return;

@@ -91,6 +91,8 @@ class StatisticsOverHttpTest {
   /** What must never appear in anything public. */
   static final List<String> SECRETS = List.of("ACC-2569-9000", "ACC-2568-9000", "ACC-2570-9000", "ACC-2567-9000",
       "LE-0042", "กองพัสดุลับเฉพาะ", "นายทดสอบ สถิติ", "เรื่องลับของชุดทดสอบ", "ข้อเท็จจริงลับของชุดทดสอบ");
+  /** The complainant's identity: not even the staff reports may show it. */
+  static final List<String> IDENTITY = List.of("ผู้ร้องลับ ชุดทดสอบ", "whistle@example.org", "0899999999", "บ้านลับ 99");
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
@@ -98,7 +100,23 @@ class StatisticsOverHttpTest {
 
   @BeforeEach
   void insertFixture() {
-    removeFixture();
+    insertFixture(jdbc);
+  }
+
+  @AfterEach
+  void removeFixture() {
+    ClockUtil.reset();
+    removeFixture(jdbc);
+  }
+
+  static void removeFixture(JdbcClient jdbc) {
+    jdbc.sql("DELETE FROM complainant_identity WHERE tracking_number LIKE ?").param(FIXTURE).update();
+    jdbc.sql("DELETE FROM complaint WHERE tracking_number LIKE ?").param(FIXTURE).update();
+  }
+
+  /** The fixture, with the complainant's identity of one case (which nothing may ever show). */
+  static void insertFixture(JdbcClient jdbc) {
+    removeFixture(jdbc);
     for (Case c : CASES) {
       jdbc.sql("""
               INSERT INTO complaint (tracking_number, fiscal_year, channel, category, subject, description, accused_name,
@@ -110,12 +128,11 @@ class StatisticsOverHttpTest {
               c.closedAt() == null ? null : utc(c.closedAt()))
           .update();
     }
-  }
-
-  @AfterEach
-  void removeFixture() {
-    ClockUtil.reset();
-    jdbc.sql("DELETE FROM complaint WHERE tracking_number LIKE ?").param(FIXTURE).update();
+    jdbc.sql("INSERT INTO complainant_identity (tracking_number, name, email, phone, address, recorded_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?)")
+        .params("ACC-2569-900003", "ผู้ร้องลับ ชุดทดสอบ", "whistle@example.org", "0899999999", "บ้านลับ 99",
+            utc("2025-12-15T03:00:00Z"))
+        .update();
   }
 
   @Test
@@ -273,8 +290,64 @@ class StatisticsOverHttpTest {
   }
 
   @Test
+  void thePageShowsTheTableTheChartTheBreakdownsAndTheDownloadsInThai() throws Exception {
+    HttpResponse<byte[]> response = get("/statistics?fiscalYear=2569");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("text/html");
+    assertThat(response.headers().firstValue("Content-Security-Policy")).get().asString()
+        .contains("script-src 'self'").doesNotContain("unsafe-inline");
+    String page = new String(response.body(), StandardCharsets.UTF_8);
+    assertThat(page).contains("<html lang=\"th\"").contains("สถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ")
+        .contains("ปีงบประมาณ พ.ศ. 2569").contains("1 ตุลาคม 2568").contains("30 กันยายน 2569")
+        .contains("ITA ข้อ O19").contains("<svg").contains("class=\"bar bar-received\"")
+        .contains("href=\"/api/statistics.csv?fiscalYear=2569\"").contains("href=\"/api/statistics.xlsx?fiscalYear=2569\"")
+        .contains("จำแนกตามช่องทาง").contains("เครือข่ายอาสาสมัคร (ดวงตาแรงงาน)")
+        .contains("<option value=\"2569\" selected=\"selected\">2569</option>");
+    assertThat(page).doesNotContain("<script").doesNotContain(" style=");
+    // the months table: 12 rows of received, completed, in progress, then the total
+    String months = page.substring(page.indexOf("months-table"), page.indexOf("</table>", page.indexOf("months-table")));
+    for (String thaiMonth : THAI_MONTHS_2569) {
+      assertThat(months).contains(">" + thaiMonth + "<");
+    }
+    java.util.regex.Matcher numbers = java.util.regex.Pattern.compile("<td class=\"num\">([0-9]+)</td>").matcher(months);
+    List<Long> cells = new ArrayList<>();
+    while (numbers.find()) {
+      cells.add(Long.parseLong(numbers.group(1)));
+    }
+    List<Long> expected = new ArrayList<>();
+    for (long[] row : EXPECTED_2569) {
+      for (long value : row) {
+        expected.add(value);
+      }
+    }
+    expected.addAll(List.of(5L, 4L, 3L));
+    assertThat(cells).isEqualTo(expected);
+  }
+
+  @Test
+  void thePageSwitchesToEnglishAndRemembersItWhileTheApiKeepsAcceptLanguage() throws Exception {
+    HttpResponse<byte[]> english = get("/statistics?fiscalYear=2569&lang=en");
+    String page = new String(english.body(), StandardCharsets.UTF_8);
+    assertThat(page).contains("<html lang=\"en\"").contains("Statistics of corruption complaints")
+        .contains("October 2025").contains("September 2026").contains("By channel");
+    String cookie = english.headers().firstValue("Set-Cookie").orElseThrow();
+    assertThat(cookie).startsWith("lang=en").contains("HttpOnly");
+    HttpResponse<byte[]> remembered = send(HttpRequest.newBuilder(uri("/statistics?fiscalYear=2569"))
+        .header("Cookie", "lang=en").GET().build());
+    assertThat(new String(remembered.body(), StandardCharsets.UTF_8)).contains("<html lang=\"en\"");
+    HttpResponse<byte[]> problem = send(HttpRequest.newBuilder(uri("/api/statistics?fiscalYear=bad"))
+        .header("Cookie", "lang=en").header("Accept-Language", "th").GET().build());
+    assertThat(problem.headers().firstValue("Content-Language")).contains("th");
+    HttpResponse<byte[]> badPage = get("/statistics?fiscalYear=1999");
+    assertThat(badPage.statusCode()).isEqualTo(400);
+  }
+
+  @Test
   void nothingPublicLeaksMoreThanCounts() throws Exception {
     List<String> bodies = new ArrayList<>();
+    for (String page : List.of("/statistics?fiscalYear=2569", "/statistics?fiscalYear=2570&lang=en", "/manual")) {
+      bodies.add(new String(get(page).body(), StandardCharsets.UTF_8));
+    }
     for (String year : List.of("2568", "2569", "2570")) {
       bodies.add(new String(get("/api/statistics?fiscalYear=" + year).body(), StandardCharsets.UTF_8));
       bodies.add(new String(get("/api/statistics.csv?fiscalYear=" + year).body(), StandardCharsets.UTF_8));
@@ -282,6 +355,9 @@ class StatisticsOverHttpTest {
     }
     for (String body : bodies) {
       for (String secret : SECRETS) {
+        assertThat(body).doesNotContain(secret);
+      }
+      for (String secret : IDENTITY) {
         assertThat(body).doesNotContain(secret);
       }
       assertThat(body).doesNotContainPattern("ACC-[0-9]{4}-[0-9]{6}");
