@@ -48,8 +48,26 @@ public class DeployedForms {
             .list().stream().findFirst());
   }
 
-  /** The fields of the task's form; empty when there is no such task. */
-  public Optional<FormFields> ofTask(String taskId) {
+  /**
+   * The fields of the task's form; empty when the caller cannot see the task (the engine then answers 404 or 403,
+   * so the gate tells nobody whether a task exists).
+   */
+  public Optional<FormFields> ofTask(String taskId, String userId, java.util.List<String> groups) {
+    IdentityService identity = engine.getIdentityService();
+    Authentication before = identity.getCurrentAuthentication();
+    boolean visible;
+    try {
+      identity.setAuthentication(userId, groups);
+      visible = engine.getTaskService().createTaskQuery().taskId(taskId).count() == 1;
+    } finally {
+      identity.clearAuthentication();
+      if (before != null) {
+        identity.setAuthentication(before);
+      }
+    }
+    if (!visible) {
+      return Optional.empty();
+    }
     return asSystem(() -> {
       Task task = engine.getTaskService().createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
       if (task == null) {

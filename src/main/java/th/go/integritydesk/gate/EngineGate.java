@@ -130,7 +130,7 @@ public class EngineGate extends OncePerRequestFilter {
       }
       case FORM_VARIABLES_ONLY -> {
         String taskId = target.path().split("/")[2];
-        Optional<FormFields> fields = forms.ofTask(taskId);
+        Optional<FormFields> fields = forms.ofTask(taskId, caller.id(), caller.groups());
         if (fields.isPresent()) {
           checkVariables(requireObject(json, body), fields.get(), Set.of("variables", "withVariablesInReturn"));
         }
@@ -147,13 +147,18 @@ public class EngineGate extends OncePerRequestFilter {
           throw GateRefusal.forbidden("gate.start.detail", definition.get().getKey());
         }
         ObjectNode start = requireObject(json, body);
+        List<BadField> options = new ArrayList<>();
         for (Iterator<String> names = start.fieldNames(); names.hasNext(); ) {
           String name = names.next();
           boolean emptyBusinessKey = name.equals("businessKey")
               && (start.get(name).isNull() || start.get(name).asText().isEmpty());
           if (!name.equals("variables") && !emptyBusinessKey) {
-            throw GateRefusal.forbiddenField(name, "gate.startOption.detail", name);
+            options.add(new BadField(name, null));
           }
+        }
+        if (!options.isEmpty()) {
+          throw new GateRefusal(403, "engine-operation-not-allowed", "gate.startOption.detail", options,
+              String.join(", ", options.stream().map(BadField::field).toList()));
         }
         checkVariables(start, forms.ofStart(definition.get()), Set.of("variables", "businessKey"));
       }
