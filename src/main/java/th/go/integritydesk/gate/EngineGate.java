@@ -83,6 +83,10 @@ public class EngineGate extends OncePerRequestFilter {
         return;
       }
       caller = caller(request);
+      if (caller == null && target.path().equals("/engine") && request.getMethod().equals("GET")) {
+        chain.doFilter(request, response); // the engine REST API lists the engines' names without a login
+        return;
+      }
       if (caller == null) {
         throw new GateRefusal(401, "unauthorized", "problem.unauthorized.detail", List.of());
       }

@@ -21,8 +21,9 @@ import th.go.integritydesk.identity.Groups;
  * work of each group (read from the webapps' JavaScript and tried by clicking through the README walkthrough).
  * Anything not in the table is refused. Paths are relative to the engine root ({@code /engine-rest},
  * {@code /camunda/api/engine/engine/default}) or to a webapp plugin API ({@code /camunda/api/cockpit/plugin},
- * {@code /camunda/api/admin/plugin}, with the engine name left out); {@code {x}} is one path segment, {@code **}
- * any rest. Reads are still filtered by the engine's authorizations (StaffAuthorizations); the table decides which
+ * {@code /camunda/api/admin/plugin}, with the engine name left out); {@code {x}} is one path segment, {@code (a|b)}
+ * one of these segments, {@code **} any rest; {@code {x}} never matches a sub-resource name such as
+ * {@code statistics} or {@code count}. Reads are still filtered by the engine's authorizations (StaffAuthorizations); the table decides which
  * kinds of request reach the engine at all, and every request is also checked for expressions (see EngineGate).
  */
 public final class GateRules {
@@ -60,6 +61,12 @@ public final class GateRules {
   private static final Set<String> ADMINS = Set.of(Groups.ADMIN);
 
   private static final String READ = "GET,HEAD,OPTIONS";
+  /** words the engine REST API uses as sub-resources, never as an id: {id} does not match them */
+  private static final Set<String> SUB_RESOURCES = Set.of("statistics", "count", "key", "create", "report", "delete",
+      "suspended");
+  /** the history resources Cockpit searches with POST (never /history/cleanup or a deletion) */
+  private static final String HISTORY_QUERIES =
+      "(process-instance|activity-instance|variable-instance|task|detail|job-log|external-task-log|decision-instance)";
   private static final String POST = "POST";
 
   // @formatter:off
@@ -155,8 +162,8 @@ public final class GateRules {
       rule(COCKPIT_USERS, POST, ENGINE, "/job/count",                         "Cockpit: jobs"),
       rule(COCKPIT_USERS, POST, ENGINE, "/external-task",                     "Cockpit: external tasks"),
       rule(COCKPIT_USERS, POST, ENGINE, "/external-task/count",               "Cockpit: external tasks"),
-      rule(COCKPIT_USERS, POST, ENGINE, "/history/{resource}",                "Cockpit: history searches"),
-      rule(COCKPIT_USERS, POST, ENGINE, "/history/{resource}/count",          "Cockpit: history searches"),
+      rule(COCKPIT_USERS, POST, ENGINE, "/history/" + HISTORY_QUERIES,         "Cockpit: history searches"),
+      rule(COCKPIT_USERS, POST, ENGINE, "/history/" + HISTORY_QUERIES + "/count", "Cockpit: history searches"),
       rule(COCKPIT_USERS, READ, COCKPIT, "/**",                               "Cockpit plugin pages"),
       rule(COCKPIT_USERS, POST, COCKPIT, "/base/process-instance",            "Cockpit: instance list"),
       rule(COCKPIT_USERS, POST, COCKPIT, "/base/process-instance/count",      "Cockpit: instance list"),
@@ -182,7 +189,7 @@ public final class GateRules {
     return RULES.stream().filter(rule -> rule.matches(groups, m, api, path)).findFirst();
   }
 
-  static boolean pathMatches(String pattern, String path) {
+  public static boolean pathMatches(String pattern, String path) {
     String[] want = pattern.substring(1).split("/", -1);
     String[] have = path.substring(1).split("/", -1);
     for (int i = 0; i < want.length; i++) {
@@ -192,8 +199,10 @@ public final class GateRules {
       if (i >= have.length || have[i].isEmpty()) {
         return false;
       }
-      boolean variable = want[i].startsWith("{") && want[i].endsWith("}");
-      if (!variable && !want[i].equals(have[i])) {
+      boolean variable = want[i].startsWith("{") && want[i].endsWith("}") && !SUB_RESOURCES.contains(have[i]);
+      boolean oneOf = want[i].startsWith("(") && want[i].endsWith(")")
+          && List.of(want[i].substring(1, want[i].length() - 1).split("\\|")).contains(have[i]);
+      if (!variable && !oneOf && !want[i].equals(have[i])) {
         return false;
       }
     }
