@@ -126,6 +126,11 @@ public class EngineGate extends OncePerRequestFilter {
   private void check(Rule rule, Target target, Caller caller, byte[] body, JsonNode json) {
     switch (rule.check()) {
       case NONE, FILTER_DEFINITION -> { }
+      case OWN_ACCOUNT -> {
+        if (!caller.groups().contains(Groups.ADMIN) && !target.path().split("/")[2].equals(caller.id())) {
+          throw GateRefusal.forbidden("gate.ownAccount.detail");
+        }
+      }
       case CLAIM_FOR_ONESELF -> {
         String userId = json == null ? null : json.path("userId").asText(null);
         if (!caller.id().equals(userId)) {

@@ -8,6 +8,7 @@ import static th.go.integritydesk.gate.GateRules.Check.FILTER_DEFINITION;
 import static th.go.integritydesk.gate.GateRules.Check.FORM_VARIABLES_ONLY;
 import static th.go.integritydesk.gate.GateRules.Check.NONE;
 import static th.go.integritydesk.gate.GateRules.Check.NEW_COMPLAINT_ONLY;
+import static th.go.integritydesk.gate.GateRules.Check.OWN_ACCOUNT;
 
 import java.util.Arrays;
 import java.util.Collection;
@@ -41,7 +42,9 @@ public final class GateRules {
     /** claim for oneself, never for someone else */
     CLAIM_FOR_ONESELF,
     /** a stored filter: only the expressions Tasklist's filter dialog offers (currentUser(), now(), ...) */
-    FILTER_DEFINITION
+    FILTER_DEFINITION,
+    /** one's own profile or password (administrators: anyone's) */
+    OWN_ACCOUNT
   }
 
   public record Rule(Set<String> groups, Set<String> methods, Api api, String pattern, Check check, String why) {
@@ -79,6 +82,8 @@ public final class GateRules {
       rule(STAFF, READ, ENGINE, "/user",                                     "names of assignees"),
       rule(STAFF, READ, ENGINE, "/user/count",                               "names of assignees"),
       rule(STAFF, READ, ENGINE, "/user/{id}/profile",                        "names of assignees, own profile"),
+      rule(STAFF, "PUT", ENGINE, "/user/{id}/profile",                       OWN_ACCOUNT, "Welcome: my profile"),
+      rule(STAFF, "PUT", ENGINE, "/user/{id}/credentials",                   OWN_ACCOUNT, "Welcome: change my password"),
       rule(STAFF, READ, ENGINE, "/group",                                    "names of candidate groups"),
       rule(STAFF, READ, ENGINE, "/group/count",                              "names of candidate groups"),
       rule(STAFF, READ, ENGINE, "/group/{id}",                               "names of candidate groups"),
