@@ -232,8 +232,9 @@ public class EngineGate extends OncePerRequestFilter {
     String api = path.substring("/camunda/api".length());
     String[] segments = api.split("/");
     if (api.equals("/engine/engine") || api.equals("/engine/engine/" + ENGINE + "/identity/password-policy")
-        || api.startsWith("/admin/auth/") || api.startsWith("/admin/setup/")) {
-      return new Target(null, api, true); // Camunda's own login, logout and first-run pages
+        || api.startsWith("/admin/auth/") || api.startsWith("/admin/setup/")
+        || (api.equals("/admin/plugin/license/" + ENGINE + "/check-key") && request.getMethod().equals("GET"))) {
+      return new Target(null, api, true); // Camunda's own login, logout, first-run pages and license banner
     }
     if (api.startsWith("/engine/engine/" + ENGINE + "/")) {
       return new Target(Api.ENGINE, api.substring(("/engine/engine/" + ENGINE).length()), false);
