@@ -33,6 +33,7 @@ class AuthorizationMatrixTest {
   String trackingNumber;
   String processInstanceId;
   String screeningTaskId;
+  String filterId;
 
   /** One row: what is asked, and per user (in USERS order) the status, or "=N" for 200 with N entries of the case. */
   record Row(String what, String method, String path, Object body, String... expected) {}
@@ -48,6 +49,7 @@ class AuthorizationMatrixTest {
     StaffClient screener = new StaffClient(port, "screener", "demo");
     IntakeOverHttpTest.waitUntil(() -> screener.get("/engine-rest/task?processInstanceBusinessKey=" + trackingNumber)
         .body().size() == 1);
+    filterId = screener.get("/engine-rest/filter?maxResults=1").body().get(0).get("id").asText();
     screeningTaskId = screener.get("/engine-rest/task?processInstanceBusinessKey=" + trackingNumber).body().get(0)
         .get("id").asText();
   }
@@ -69,10 +71,10 @@ class AuthorizationMatrixTest {
             "401", "403", "400", "403", "403", "403", "403", "403", "400"),
         new Row("process definitions", "GET", "/engine-rest/process-definition?latestVersion=true", null,
             "401", "=1", "=1", "=4", "=2", "=2", "=1", "=4", "=4"),
-        // 400: allowed, and refused for the empty form; 404: the definition is invisible; 403: visible, not startable
+        // 400: allowed, and refused for the empty form; 403: only intake (and administrators) start anything (the gate)
         new Row("start a complaint", "POST", "/engine-rest/process-definition/key/complaint-lifecycle/start",
             Map.of("variables", Map.of()),
-            "401", "400", "403", "403", "404", "404", "404", "403", "400"),
+            "401", "400", "403", "403", "403", "403", "403", "403", "400"),
         new Row("the running case", "GET", "/engine-rest/process-instance?businessKey=" + tn, null,
             "401", "=0", "=0", "=1", "=0", "=0", "=0", "=0", "=1"),
         new Row("its variables", "GET", "/engine-rest/variable-instance?processInstanceIdIn=" + pi, null,
@@ -97,7 +99,39 @@ class AuthorizationMatrixTest {
             Map.of("reason", "ตรวจสอบสิทธิ์ / authorization matrix test"),
             "401", "200", "403", "403", "403", "403", "403", "403", "403"),
         new Row("identity reveal report", "GET", "/api/staff/identity-reveals", null,
-            "401", "403", "403", "+", "403", "403", "403", "403", "+"));
+            "401", "403", "403", "+", "403", "403", "403", "403", "+"),
+        // the engine gate (issue 9): 403 from the gate, 400 for a variable the task's form does not declare
+        new Row("gate: expression in an or-query", "POST", "/engine-rest/task?maxResults=5", orQueryExpression(),
+            "401", "403", "403", "403", "403", "403", "403", "403", "403"),
+        new Row("gate: expression through a stored filter", "POST", "/engine-rest/filter/" + filterId + "/list?maxResults=5",
+            orQueryExpression(),
+            "401", "403", "403", "403", "403", "403", "403", "403", "403"),
+        new Row("gate: start on an existing case with skip flags", "POST",
+            "/engine-rest/process-definition/key/complaint-lifecycle/start",
+            // for the administrator (whom the gate lets) the engine refuses the variable's unknown type: nothing starts
+            Map.of("businessKey", tn, "skipCustomListeners", true, "startInstructions",
+                List.of(Map.of("type", "startBeforeActivity", "activityId", "request-complainant-info")),
+                "variables", Map.of("probe", Map.of("value", "x", "type", "NoSuchType"))),
+            "401", "403", "403", "403", "403", "403", "403", "403", "400"),
+        new Row("gate: complete with another case's number", "POST", "/engine-rest/task/" + task + "/complete",
+            StaffClient.variables("screeningDecision", "REJECT", "screeningReason", "x", "trackingNumber", "ACC-0000-000000"),
+            "401", "403", "400", "403", "403", "403", "403", "403", "400"),
+        new Row("gate: add a candidate group", "POST", "/engine-rest/task/" + task + "/identity-links",
+            Map.of("groupId", "camunda-admin", "type", "candidate"),
+            "401", "403", "403", "403", "403", "403", "403", "403", "204"),
+        new Row("gate: set a task variable", "PUT", "/engine-rest/task/" + task + "/localVariables/matrixProbe",
+            Map.of("value", "x", "type", "String"),
+            "401", "403", "403", "403", "403", "403", "403", "403", "204"),
+        new Row("gate: correlate a message", "POST", "/engine-rest/message",
+            Map.of("messageName", "AppealFiled", "businessKey", tn),
+            "401", "403", "403", "403", "403", "403", "403", "403", "400"),
+        new Row("gate: suspend the case", "PUT", "/engine-rest/process-instance/" + pi + "/suspended",
+            Map.of("suspended", false),
+            "401", "403", "403", "403", "403", "403", "403", "403", "204"));
+  }
+
+  private static Map<String, Object> orQueryExpression() {
+    return Map.of("orQueries", List.of(Map.of("candidateUserExpression", "${currentUser()}")));
   }
 
   @Test
@@ -140,7 +174,7 @@ class AuthorizationMatrixTest {
     } else if (row.body() != null) {
       headers.put("Content-Type", "application/json");
       try {
-        answer = client.raw("POST", row.path(), headers,
+        answer = client.raw(row.method(), row.path(), headers,
             BodyPublishers.ofString(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(row.body())));
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         throw new IllegalStateException(e);

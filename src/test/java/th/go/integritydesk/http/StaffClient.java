@@ -54,6 +54,28 @@ public class StaffClient {
     return send(request);
   }
 
+  /** Any method with Basic authentication and a JSON body (or none when body is null). */
+  public Answer send(String method, String path, Object body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", basic());
+    if (body == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json(body)));
+    }
+    return send(request);
+  }
+
+  /** Any method as the webapps send it: the session cookie and the CSRF header, to any path under /camunda/api. */
+  public Answer webapp(String method, String path, Object body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("X-XSRF-TOKEN", csrfToken());
+    if (body == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json(body)));
+    }
+    return send(request);
+  }
+
   public Answer getWithBasic(String path, Map<String, String> headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", basic()).GET();
     headers.forEach(request::header);
@@ -82,10 +104,15 @@ public class StaffClient {
 
   /** Logs into the Tasklist webapp as a browser does: fetch the CSRF cookie, then post the login form with it. */
   public Answer loginToTasklist() {
-    send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/")).GET());
+    return loginTo("tasklist");
+  }
+
+  /** Logs into one webapp (tasklist, cockpit, admin) as a browser does. */
+  public Answer loginTo(String app) {
+    send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/" + app + "/default/")).GET());
     String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
         + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
+    return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/" + app))
         .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrfToken())
         .POST(HttpRequest.BodyPublishers.ofString(form)));
   }
