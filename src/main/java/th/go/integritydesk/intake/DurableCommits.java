@@ -7,6 +7,7 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -30,16 +31,52 @@ public class DurableCommits {
   private final DataSource dataSource;
   private volatile Boolean h2File;
   private volatile boolean syncRefused;
+  private final Object syncs = new Object();
+  private long requested;
+  private long completed;
+  private boolean syncing;
 
-  public DurableCommits(DataSource dataSource) {
+  private final boolean forceToDevice;
+
+  public DurableCommits(DataSource dataSource,
+                        @Value("${integrity-desk.durability.h2-force-to-device:true}") boolean forceToDevice) {
     this.dataSource = dataSource;
+    this.forceToDevice = forceToDevice;
   }
 
-  /** Called after an intake's commit, before it is acknowledged. */
+  /**
+   * Called after an intake's commit, before it is acknowledged. Group commit: one fsync covers every commit written
+   * before it started, so concurrent intakes share one instead of queueing for one each (H2 runs them one at a time).
+   */
   public void committed() {
-    if (!isH2File() || syncRefused) {
+    if (!forceToDevice || !isH2File() || syncRefused) {
       return;
     }
+    long mine;
+    long covered;
+    synchronized (syncs) {
+      mine = ++requested;
+      while (completed < mine && syncing) {
+        waitFor(syncs);
+      }
+      if (completed >= mine) {
+        return;
+      }
+      syncing = true;
+      covered = requested;
+    }
+    try {
+      sync();
+    } finally {
+      synchronized (syncs) {
+        syncing = false;
+        completed = Math.max(completed, covered);
+        syncs.notifyAll();
+      }
+    }
+  }
+
+  private void sync() {
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
       statement.execute("CHECKPOINT SYNC");
     } catch (SQLException e) {
@@ -47,6 +84,15 @@ public class DurableCommits {
       syncRefused = true;
       LOG.error("CHECKPOINT SYNC refused ({}): acknowledged complaints survive a crash of the application but not"
           + " of the machine. The H2 user needs admin rights.", e.getMessage());
+    }
+  }
+
+  private static void waitFor(Object monitor) {
+    try {
+      monitor.wait();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the disk", e);
     }
   }
 

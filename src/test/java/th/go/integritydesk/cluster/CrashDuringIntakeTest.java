@@ -57,6 +57,7 @@ class CrashDuringIntakeTest {
     long started = System.nanoTime();
     List<Acknowledged> acknowledged = new ArrayList<>();
     int unanswered = 0;
+    boolean passed = false;
     try {
       App app = App.start(folder);
       try {
@@ -100,10 +101,15 @@ class CrashDuringIntakeTest {
           }
         }
       }
+      passed = true;
       System.out.printf("CRASH-TEST rounds=%d acknowledged=%d lost=0 reused=0 unanswered-at-kill=%d seconds=%.1f%n",
           rounds, acknowledged.size(), unanswered, (System.nanoTime() - started) / 1e9);
     } finally {
-      FileSystemUtils.deleteRecursively(folder);
+      if (passed) {
+        FileSystemUtils.deleteRecursively(folder);
+      } else {
+        System.out.println("CRASH-TEST failed: database and application logs kept in " + folder);
+      }
     }
   }
 
