@@ -71,6 +71,9 @@ public class CaseAccess {
           .update();
       throw new CaseNotFound();
     }
+    if (ReceiptCodes.isLegacy(summary.get().receiptCodeHash())) {
+      complaints.replaceReceiptHash(number, summary.get().receiptCodeHash(), receiptCodes.hash(receiptCode));
+    }
     return summary.get();
   }
 

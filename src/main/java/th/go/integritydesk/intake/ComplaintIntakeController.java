@@ -86,6 +86,9 @@ public class ComplaintIntakeController {
     try {
       receipt = intake.submit(complaint, files, idempotencyKey);
     } catch (DuplicateKeyException concurrentRetry) {
+      if (idempotencyKey == null) {
+        throw concurrentRetry;
+      }
       receipt = intake.replay(idempotencyKey, complaint, files).orElseThrow(() -> concurrentRetry);
     }
     return ResponseEntity.status(HttpStatus.CREATED)

@@ -117,6 +117,12 @@ public class Complaints {
         .params(receiptCodeHash, anonymous, consentToContact, trackingNumber).update();
   }
 
+  /** A receipt-code hash of the old form (BCrypt), replaced by the keyed hash once its code was shown to match. */
+  public void replaceReceiptHash(String trackingNumber, String oldHash, String newHash) {
+    jdbc.sql("UPDATE complaint SET receipt_code_hash = ? WHERE tracking_number = ? AND receipt_code_hash = ?")
+        .params(newHash, trackingNumber, oldHash).update();
+  }
+
   private static String toCamelCase(String column) {
     StringBuilder out = new StringBuilder();
     boolean upper = false;

@@ -15,7 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import th.go.integritydesk.identity.ComplainantIdentities;
 import th.go.integritydesk.process.ComplaintLifecycle;
 import th.go.integritydesk.web.LogContext;
@@ -23,8 +25,8 @@ import th.go.integritydesk.web.InvalidInputException;
 
 /**
  * Takes a complaint in: stores the complaint, the complainant's identity (apart), the evidence and the receipt-code
- * hash, and starts complaint-lifecycle, all in one transaction. When it returns, the complaint is committed: a crash
- * afterwards loses nothing, a failure before leaves nothing half-written.
+ * hash, and starts complaint-lifecycle, all in one transaction. When it returns, the complaint is committed and on
+ * disk: a crash afterwards loses nothing, a failure before leaves nothing half-written.
  */
 @Service
 public class IntakeService {
@@ -46,9 +48,14 @@ public class IntakeService {
   private final RuntimeService runtime;
   private final JdbcClient jdbc;
   private final ObjectMapper json;
+  private final TransactionTemplate transactions;
+  private final DurableCommits durability;
 
   public IntakeService(Complaints complaints, ComplainantIdentities identities, EvidenceFiles evidence,
-                       ReceiptCodes receiptCodes, RuntimeService runtime, JdbcClient jdbc, ObjectMapper json) {
+                       ReceiptCodes receiptCodes, RuntimeService runtime, JdbcClient jdbc, ObjectMapper json,
+                       PlatformTransactionManager transactionManager, DurableCommits durability) {
+    this.transactions = new TransactionTemplate(transactionManager);
+    this.durability = durability;
     this.complaints = complaints;
     this.identities = identities;
     this.evidence = evidence;
@@ -58,12 +65,17 @@ public class IntakeService {
     this.json = json;
   }
 
-  @Transactional
+  /**
+   * Everything that takes time (request hash, checks, the receipt code and its hash, the process variables) is done
+   * first; then, in one transaction, the tracking number is taken and the complaint stored and started. The number's
+   * row lock is held only from there to the commit. When this returns, the intake is committed and on disk
+   * ({@link DurableCommits}).
+   */
   public Receipt submit(ComplaintSubmission submission, List<EvidenceFiles.Accepted> files, String idempotencyKey) {
     String keyHash = idempotencyKey == null ? null : EvidenceFiles.sha256(idempotencyKey.getBytes(StandardCharsets.UTF_8));
     String requestHash = requestHash(submission, files);
     if (keyHash != null) {
-      Optional<Receipt> earlier = replay(keyHash, requestHash);
+      Optional<Receipt> earlier = transactions.execute(status -> replay(keyHash, requestHash));
       if (earlier.isPresent()) {
         return earlier.get();
       }
@@ -71,28 +83,14 @@ public class IntakeService {
     checkConsistency(submission);
     ComplaintSubmission.Complainant complainant = submission.complainant();
     boolean anonymous = complainant == null || !complainant.hasContact();
+    boolean consent = !anonymous && Boolean.TRUE.equals(submission.consentToContact());
     boolean naccFinding = Boolean.TRUE.equals(submission.naccFindingOfFault());
-
-    String trackingNumber = complaints.register(new Complaint(submission.channel(), submission.category(),
+    Complaint complaint = new Complaint(submission.channel(), submission.category(),
         submission.subject().strip(), submission.description().strip(), submission.accused().name(),
         submission.accused().position(), submission.accused().unit().strip(), submission.accused().rank(),
         submission.incidentDate(), submission.location(), submission.amountInvolved(),
         submission.accused().yearsSinceLeftOffice(), naccFinding, submission.volunteerCode(),
-        submission.referenceNumber(), null));
-    org.slf4j.MDC.put(LogContext.TRACKING_NUMBER, trackingNumber);
-    if (keyHash != null) {
-      // a concurrent retry with the same key fails here on the primary key and is answered with this case
-      jdbc.sql("INSERT INTO idempotency_record (key_hash, request_hash, tracking_number, created_at) VALUES (?, ?, ?, ?)")
-          .params(keyHash, requestHash, trackingNumber, now()).update();
-    }
-    String receiptCode = keyHash == null ? receiptCodes.random() : receiptCodes.derived(keyHash, trackingNumber);
-    complaints.recordReceipt(trackingNumber, receiptCodes.hash(receiptCode), anonymous,
-        !anonymous && Boolean.TRUE.equals(submission.consentToContact()));
-    if (complainant != null && !complainant.isEmpty()) {
-      identities.store(trackingNumber, complainant);
-    }
-    evidence.store(trackingNumber, null, files, now());
-
+        submission.referenceNumber(), null);
     Map<String, Object> variables = new HashMap<>();
     variables.put(CHANNEL, submission.channel().name());
     variables.put(CATEGORY, submission.category().name());
@@ -103,9 +101,34 @@ public class IntakeService {
     variables.put(YEARS_SINCE_LEFT_OFFICE, submission.accused().yearsSinceLeftOffice());
     variables.put(NACC_FINDING_OF_FAULT, naccFinding);
     variables.put(COMPLAINANT_CONTACT_GIVEN, !anonymous);
-    runtime.startProcessInstanceByKey(ComplaintLifecycle.PROCESS_KEY, trackingNumber, variables);
-    LOG.info("Complaint {} received through {} ({} evidence files)", trackingNumber, submission.channel(), files.size());
-    return new Receipt(trackingNumber, receiptCode, anonymous);
+    // without a key the code does not depend on the number: hashed here; a derived code (an HMAC, microseconds)
+    // needs the number
+    String randomCode = keyHash == null ? receiptCodes.random() : null;
+    String randomCodeHash = randomCode == null ? null : receiptCodes.hash(randomCode);
+
+    Receipt receipt = transactions.execute(status -> {
+      // from here to the commit, other intakes wait for the number
+      String trackingNumber = complaints.register(complaint);
+      org.slf4j.MDC.put(LogContext.TRACKING_NUMBER, trackingNumber);
+      if (keyHash != null) {
+        // a concurrent retry with the same key fails here on the primary key and is answered with this case
+        jdbc.sql("INSERT INTO idempotency_record (key_hash, request_hash, tracking_number, created_at) VALUES (?, ?, ?, ?)")
+            .params(keyHash, requestHash, trackingNumber, now()).update();
+      }
+      String receiptCode = keyHash == null ? randomCode : receiptCodes.derived(keyHash, trackingNumber);
+      complaints.recordReceipt(trackingNumber, keyHash == null ? randomCodeHash : receiptCodes.hash(receiptCode),
+          anonymous, consent);
+      if (complainant != null && !complainant.isEmpty()) {
+        identities.store(trackingNumber, complainant);
+      }
+      evidence.store(trackingNumber, null, files, now());
+      runtime.startProcessInstanceByKey(ComplaintLifecycle.PROCESS_KEY, trackingNumber, variables);
+      return new Receipt(trackingNumber, receiptCode, anonymous);
+    });
+    durability.committed();
+    LOG.info("Complaint {} received through {} ({} evidence files)", receipt.trackingNumber(), submission.channel(),
+        files.size());
+    return receipt;
   }
 
   /** The answer given to an earlier submission with this key, after a concurrent retry lost the race. */

@@ -26,7 +26,8 @@ class ClusterOnPostgresTest {
   @Test
   void twoNodesShareTheWorkAndOneFinishesWhenTheOtherStops() {
     Map<String, Object> properties = new HashMap<>(PostgresForTests.properties("cluster"));
-    properties.put("integrity-desk.deadlines.screening", "PT8S");
+    // long enough that no deadline passes while a loaded 2-core machine takes the first half in
+    properties.put("integrity-desk.deadlines.screening", "PT15S");
     properties.put("camunda.bpm.job-execution.lock-time-in-millis", 5000);
     ConfigurableApplicationContext nodeA = Nodes.start("node-a", properties);
     ConfigurableApplicationContext nodeB = Nodes.start("node-b", properties);
@@ -52,10 +53,15 @@ class ClusterOnPostgresTest {
       // exactly once: one acknowledgement per case, one escalation per case, one successful run per job
       assertThat(db.sql("SELECT COUNT(*) FROM (SELECT tracking_number FROM complainant_message WHERE kind = 'ACKNOWLEDGEMENT'"
           + " GROUP BY tracking_number HAVING COUNT(*) > 1) twice").query(Long.class).single()).isZero();
-      assertThat(db.sql("SELECT COUNT(*) FROM act_hi_job_log WHERE job_state_ = 2").query(Long.class).single())
-          .isEqualTo(2L * COMPLAINTS);
-      assertThat(db.sql("SELECT COUNT(*) FROM (SELECT job_id_ FROM act_hi_job_log WHERE job_state_ = 2"
-          + " GROUP BY job_id_ HAVING COUNT(*) > 1) twice").query(Long.class).single()).isZero();
+      // only the jobs of the cases: the engine's own history-cleanup job also runs (and logs) between 22:00 and 05:00,
+      // the cleanup window of the defaults, and is one job rescheduled again and again
+      String caseJobs = " FROM act_hi_job_log WHERE job_state_ = 2 AND process_def_key_ = '"
+          + ComplaintLifecycle.PROCESS_KEY + "'";
+      assertThat(db.sql("SELECT job_def_type_, COUNT(*)" + caseJobs + " GROUP BY job_def_type_ ORDER BY job_def_type_")
+          .query((rs, i) -> rs.getString(1) + "=" + rs.getLong(2)).list())
+          .containsExactly("async-continuation=" + COMPLAINTS, "timer-transition=" + COMPLAINTS);
+      assertThat(db.sql("SELECT COUNT(*) FROM (SELECT job_id_" + caseJobs + " GROUP BY job_id_ HAVING COUNT(*) > 1) twice")
+          .query(Long.class).single()).isZero();
       // nothing stuck: no job of a case due and left (the acknowledgement checks are due in 15 days), no incident, every case waiting
       // for its screening officer
       assertThat(engineB.getManagementService().createJobQuery().processDefinitionKey(ComplaintLifecycle.PROCESS_KEY)

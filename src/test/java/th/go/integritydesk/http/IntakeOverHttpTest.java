@@ -30,6 +30,7 @@ class IntakeOverHttpTest {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired th.go.integritydesk.intake.ReceiptCodes receiptCodes;
 
   StaffClient anonymous() {
     return new StaffClient(port, "nobody", "none");
@@ -79,7 +80,8 @@ class IntakeOverHttpTest {
     assertThat(receipt.body().get("anonymous").asBoolean()).isTrue();
     assertThat(receipt.headers().firstValue("Location")).contains("/api/complaints/" + trackingNumber);
     assertThat(jdbc.sql("SELECT receipt_code_hash FROM complaint WHERE tracking_number = ?").param(trackingNumber)
-        .query(String.class).single()).startsWith("$2").doesNotContain(receipt.body().get("receiptCode").asText());
+        .query(String.class).single()).isEqualTo(receiptCodes.hash(receipt.body().get("receiptCode").asText()))
+        .startsWith("hmac-sha256:").doesNotContain(receipt.body().get("receiptCode").asText());
     assertThat(jdbc.sql("SELECT COUNT(*) FROM complainant_identity WHERE tracking_number = ?").param(trackingNumber)
         .query(Integer.class).single()).isZero();
 
@@ -314,6 +316,25 @@ class IntakeOverHttpTest {
 
   static String sha256(byte[] bytes) throws Exception {
     return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+  }
+
+  @Test
+  void aReceiptCodeStoredAsBCryptBeforeTheKeyedHashStillOpensItsCaseOnceAndIsThenRehashed() {
+    Answer receipt = submit(complaint(), Map.of());
+    assertThat(receipt.status()).as(receipt.raw()).isEqualTo(201);
+    String trackingNumber = receipt.body().get("trackingNumber").asText();
+    String code = receipt.body().get("receiptCode").asText();
+    // a row as the earlier release wrote it: BCrypt(10) of the normalised code
+    String bcrypt = new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(10).encode(code.replace("-", ""));
+    jdbc.sql("UPDATE complaint SET receipt_code_hash = ? WHERE tracking_number = ?").params(bcrypt, trackingNumber).update();
+
+    assertThat(status(trackingNumber, "AAAA-BBBB-CCCC-DDDD-EEEE").status()).isEqualTo(404);
+    assertThat(jdbc.sql("SELECT receipt_code_hash FROM complaint WHERE tracking_number = ?").param(trackingNumber)
+        .query(String.class).single()).as("a wrong code changes nothing").isEqualTo(bcrypt);
+    assertThat(status(trackingNumber, code).status()).isEqualTo(200);
+    assertThat(jdbc.sql("SELECT receipt_code_hash FROM complaint WHERE tracking_number = ?").param(trackingNumber)
+        .query(String.class).single()).isEqualTo(receiptCodes.hash(code));
+    assertThat(status(trackingNumber, code).status()).isEqualTo(200);
   }
 
   static void waitUntil(Supplier<Boolean> condition) {
