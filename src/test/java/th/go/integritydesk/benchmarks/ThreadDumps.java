@@ -17,7 +17,7 @@ final class ThreadDumps {
     for (String dump : dumps) {
       for (String block : dump.split("\n\\s*\n")) {
         String trimmed = block.strip();
-        if (!trimmed.startsWith("\"" + threadPrefix)) {
+        if (!trimmed.startsWith("\"" + threadPrefix) || !trimmed.lines().findFirst().orElse("").contains("-exec-")) {
           continue;
         }
         List<String> lines = trimmed.lines().map(String::strip).toList();
