@@ -359,7 +359,7 @@ final class Phases {
   private static void complete(Web web, String user, String tn, String taskKey, String variables) {
     long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     while (true) {
-      Web.Reply tasks = web.get("/engine-rest/task?processInstanceBusinessKey=" + tn + "&taskDefinitionKey=" + taskKey,
+      Web.Reply tasks = web.get("/engine-rest/task?processInstanceBusinessKey=" + tn + "&taskDefinitionKey=" + taskKey + "&firstResult=0&maxResults=10",
           user);
       Matcher m = ID.matcher(tasks.body());
       if (tasks.status() == 200 && m.find()) {

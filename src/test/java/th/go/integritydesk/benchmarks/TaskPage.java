@@ -200,7 +200,7 @@ final class TaskPage {
         continue;
       }
       String sql = d.group(2).strip();
-      if (i + 1 < entries.size() && entries.get(i + 1).contains("DETAIL:  parameters:")) {
+      if (i + 1 < entries.size() && entries.get(i + 1).toLowerCase(Locale.ROOT).contains("detail:  parameters:")) {
         Matcher p = PARAMETER.matcher(entries.get(i + 1));
         List<String[]> parameters = new ArrayList<>();
         while (p.find()) {
