@@ -80,7 +80,7 @@ final class Backlog {
 
   /** Asynchronous continuations still to run (timers for deadlines are not a backlog). */
   private static long queued(Connection db) throws java.sql.SQLException {
-    return Pg.single(db, "SELECT count(*) FROM act_ru_job WHERE type_ = 'message' AND retries_ > 0");
+    return Pg.single(db, "SELECT count(*) FROM act_ru_job WHERE type_ = 'message' AND retries_ > 0 AND exception_msg_ IS NULL");
   }
 
   /** {busy jiffies, total jiffies} of the whole machine. */
