@@ -383,7 +383,7 @@ final class Phases {
     while (true) {
       long closed = Pg.single(db, "SELECT count(*) FROM act_hi_procinst WHERE proc_def_key_ = 'complaint-lifecycle' "
           + "AND end_time_ IS NOT NULL");
-      long queued = Pg.single(db, "SELECT count(*) FROM act_ru_job WHERE type_ = 'message'");
+      long queued = Pg.single(db, "SELECT count(*) FROM act_ru_job WHERE type_ = 'message' AND exception_msg_ IS NULL");
       if ((closed >= expected && queued == 0) || System.nanoTime() > deadline) {
         return closed;
       }
