@@ -63,7 +63,11 @@ final class ThreadDumps {
     return parts.length >= 2 ? parts[parts.length - 2] + "." + parts[parts.length - 1] : s;
   }
 
+  /** The dumps, each cut down to its request threads (the rest is the same in every dump and only adds bulk). */
   static String joined(List<String> dumps) {
-    return dumps.stream().collect(Collectors.joining("\n\n======== next dump ========\n\n"));
+    return dumps.stream().map(dump -> java.util.Arrays.stream(dump.split("\n\\s*\n"))
+            .filter(block -> block.strip().lines().findFirst().orElse("").contains("-exec-"))
+            .collect(Collectors.joining("\n\n")))
+        .collect(Collectors.joining("\n\n======== next dump ========\n\n"));
   }
 }
