@@ -1,5 +1,17 @@
 package th.go.integritydesk.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -12,8 +24,43 @@ import th.go.integritydesk.postgres.PostgresForTests;
 @DirtiesContext
 class LifecycleOverHttpOnPostgresTest extends LifecycleOverHttpTest {
 
+  @Autowired JdbcClient jdbc;
+  @Autowired AuthorizationService authorizations;
+
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
     PostgresForTests.register(registry, "lifecycle_http");
+  }
+
+  /**
+   * ADR 0006: with one task authorization per open task, PostgreSQL must know how many rows the task query's
+   * permission filter ({@code PERMS_ & 2 = 2}) keeps; without the statistics it guesses 0.5% and joins quadratically.
+   */
+  @Test
+  void thePlannerKnowsHowManyTaskAuthorizationsAGroupHas() {
+    assertThat(jdbc.sql("SELECT count(*) FROM pg_statistic_ext WHERE stxname = 'integrity_desk_auth_perms'")
+        .query(Integer.class).single()).isEqualTo(1);
+    List<String> created = new ArrayList<>();
+    try {
+      for (int i = 0; i < 2000; i++) {
+        Authorization task = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        task.setGroupId("screening");
+        task.setResource(Resources.TASK);
+        task.setResourceId(UUID.randomUUID().toString());
+        task.addPermission(Permissions.READ);
+        task.addPermission(org.camunda.bpm.engine.authorization.TaskPermissions.TASK_WORK);
+        created.add(authorizations.saveAuthorization(task).getId());
+      }
+      jdbc.sql("ANALYZE ACT_RU_AUTHORIZATION").update();
+      String plan = String.join("\n", jdbc.sql("EXPLAIN SELECT A.* FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ < 2"
+          + " AND (A.USER_ID_ IN ('screener', '*') OR A.GROUP_ID_ IN ('screening'))"
+          + " AND (A.RESOURCE_TYPE_ = 7 AND A.PERMS_ & 2 = 2 OR A.RESOURCE_TYPE_ = 6 AND A.PERMS_ & 64 = 64)")
+          .query(String.class).list());
+      java.util.regex.Matcher rows = java.util.regex.Pattern.compile("rows=(\\d+)").matcher(plan);
+      assertThat(rows.find()).as(plan).isTrue();
+      assertThat(Integer.parseInt(rows.group(1))).as(plan).isGreaterThan(1000);
+    } finally {
+      created.forEach(authorizations::deleteAuthorization);
+    }
   }
 }

@@ -1,0 +1,112 @@
+package th.go.integritydesk.benchmarks;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import th.go.integritydesk.IntegrityDeskApplication;
+
+/**
+ * Seeds open cases quickly and through the engine: the application started inside the harness JVM on the same
+ * PostgreSQL database (job executor off), starting complaint-lifecycle as an intake officer's Tasklist start form
+ * does (registration gives the tracking number), many cases per transaction; then it runs the queued acknowledgement
+ * steps the same way, after which each case waits in screen-complaint for the screening group, with its timer,
+ * candidate-group link and task authorization, exactly as the running application leaves it.
+ */
+final class Seeder implements AutoCloseable {
+
+  private static final String[] CATEGORIES = {"BRIBERY", "PROCUREMENT", "ABUSE_OF_POWER", "GIFTS", "MISCONDUCT"};
+  private final ConfigurableApplicationContext context;
+  private final RuntimeService runtime;
+  private final ManagementService management;
+  private final TransactionTemplate transactions;
+  private int sequence;
+
+  private Seeder(ConfigurableApplicationContext context) {
+    this.context = context;
+    ProcessEngine engine = context.getBean(ProcessEngine.class);
+    this.runtime = engine.getRuntimeService();
+    this.management = engine.getManagementService();
+    this.transactions = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+  }
+
+  static Seeder start(String jdbcUrl) {
+    Map<String, Object> properties = new HashMap<>();
+    properties.put("spring.profiles.active", "postgres,demo");
+    properties.put("spring.datasource.url", jdbcUrl);
+    properties.put("spring.datasource.username", "postgres");
+    properties.put("spring.datasource.password", "postgres");
+    properties.put("server.port", 0);
+    properties.put("camunda.bpm.job-execution.enabled", false);
+    properties.put("spring.main.banner-mode", "off");
+    properties.put("logging.level.root", "WARN");
+    properties.put("logging.level.th.go.integritydesk", "WARN");
+    String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+        .toArray(String[]::new);
+    return new Seeder(new SpringApplicationBuilder(IntegrityDeskApplication.class).run(arguments));
+  }
+
+  ProcessEngine engine() {
+    return context.getBean(ProcessEngine.class);
+  }
+
+  /** Starts {@code count} cases, {@code batch} per transaction; their acknowledgement steps stay queued. */
+  void startCases(int count, int batch) {
+    for (int done = 0; done < count; ) {
+      int size = Math.min(batch, count - done);
+      transactions.executeWithoutResult(status -> {
+        for (int i = 0; i < size; i++) {
+          runtime.startProcessInstanceByKey("complaint-lifecycle", variables(sequence++));
+        }
+      });
+      done += size;
+    }
+  }
+
+  /** Runs every queued asynchronous step (acknowledgements, then whatever they queue), {@code batch} per transaction. */
+  int runQueuedSteps(int batch) {
+    int total = 0;
+    while (true) {
+      List<Job> jobs = management.createJobQuery().messages().executable().active().listPage(0, batch);
+      if (jobs.isEmpty()) {
+        return total;
+      }
+      transactions.executeWithoutResult(status -> jobs.forEach(job -> management.executeJob(job.getId())));
+      total += jobs.size();
+    }
+  }
+
+  /** Suspends (or activates) the queued steps of complaint-lifecycle, so that no node starts on them yet. */
+  void suspendQueuedSteps(boolean suspended) {
+    if (suspended) {
+      management.updateJobDefinitionSuspensionState().byProcessDefinitionKey("complaint-lifecycle").includeJobs(true)
+          .suspend();
+    } else {
+      management.updateJobDefinitionSuspensionState().byProcessDefinitionKey("complaint-lifecycle").includeJobs(true)
+          .activate();
+    }
+  }
+
+  private static Map<String, Object> variables(int n) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("channel", "WALK_IN");
+    variables.put("category", CATEGORIES[n % CATEGORIES.length]);
+    variables.put("subject", "เรื่องทดสอบภาระ / Load test case " + n);
+    variables.put("description", "ผู้ร้องแจ้งว่ามีการเรียกรับเงิน / The complainant reports a request for money, case " + n);
+    variables.put("accusedUnit", "กองคลัง");
+    variables.put("accusedRank", "OPERATIONAL");
+    return variables;
+  }
+
+  @Override
+  public void close() {
+    context.close();
+  }
+}
