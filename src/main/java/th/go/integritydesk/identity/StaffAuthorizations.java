@@ -42,6 +42,16 @@ public class StaffAuthorizations extends AbstractProcessEnginePlugin {
       th.go.integritydesk.identity.Groups.ANALYST, "นักวิเคราะห์ / Analysts",
       th.go.integritydesk.identity.Groups.ADMIN, "ผู้ดูแลระบบ / Administrators");
 
+  /**
+   * What each task card in Tasklist shows besides the task's name, dates and process: the case it belongs to. Both
+   * are process variables of all three processes (the call activities pass them on). The due date is on every card.
+   */
+  private static final Map<String, Object> CASE_ON_THE_CARD = Map.of(
+      "variables", java.util.List.of(
+          Map.of("name", ComplaintLifecycle.Variables.TRACKING_NUMBER, "label", "เลขรับเรื่อง / Tracking number"),
+          Map.of("name", ComplaintLifecycle.Variables.SUBJECT, "label", "เรื่อง / Subject")),
+      "showUndefinedVariable", false);
+
   private AuthorizationService authorizations;
 
   @Override
@@ -151,11 +161,16 @@ public class StaffAuthorizations extends AbstractProcessEnginePlugin {
 
   private void createFilter(FilterService filters, ProcessEngine engine, String name, int priority,
                             org.camunda.bpm.engine.task.TaskQuery query) {
-    if (filters.createFilterQuery().filterName(name).count() > 0) {
+    Filter existing = filters.createFilterQuery().filterName(name).singleResult();
+    if (existing != null) {
+      showTheCaseOnEveryCard(filters, existing);
       return;
     }
+    Map<String, Object> properties = new java.util.LinkedHashMap<>(
+        Map.of("priority", priority, "refresh", true, "description", name));
+    properties.putAll(CASE_ON_THE_CARD);
     Filter filter = filters.newTaskFilter(name)
-        .setProperties(Map.of("priority", priority, "refresh", true, "description", name))
+        .setProperties(properties)
         .setQuery(query);
     filters.saveFilter(filter);
     Authorization everyone = authorizations.createNewAuthorization(AUTH_TYPE_GLOBAL);
@@ -164,5 +179,17 @@ public class StaffAuthorizations extends AbstractProcessEnginePlugin {
     everyone.setResourceId(filter.getId());
     everyone.addPermission(Permissions.READ);
     authorizations.saveAuthorization(everyone);
+  }
+
+  /** Filters created before the cards showed the case get the same card variables; nothing else of theirs changes. */
+  private static void showTheCaseOnEveryCard(FilterService filters, Filter filter) {
+    Map<String, Object> properties = new java.util.LinkedHashMap<>(
+        filter.getProperties() == null ? Map.of() : filter.getProperties());
+    if (properties.entrySet().containsAll(CASE_ON_THE_CARD.entrySet())) {
+      return;
+    }
+    properties.putAll(CASE_ON_THE_CARD);
+    filter.setProperties(properties);
+    filters.saveFilter(filter);
   }
 }

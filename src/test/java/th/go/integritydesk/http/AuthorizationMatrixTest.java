@@ -77,8 +77,9 @@ class AuthorizationMatrixTest {
             "401", "400", "403", "403", "403", "403", "403", "403", "400"),
         new Row("the running case", "GET", "/engine-rest/process-instance?businessKey=" + tn, null,
             "401", "=0", "=0", "=1", "=0", "=0", "=0", "=0", "=1"),
+        // the screener reads only their task's copy of the tracking number and subject (process.CaseOnTaskCards)
         new Row("its variables", "GET", "/engine-rest/variable-instance?processInstanceIdIn=" + pi, null,
-            "401", "=0", "=0", "+", "=0", "=0", "=0", "=0", "+"),
+            "401", "=0", "=2", "+", "=0", "=0", "=0", "=0", "+"),
         new Row("its history", "GET", "/engine-rest/history/process-instance?processInstanceId=" + pi, null,
             "401", "=0", "=0", "=1", "=0", "=0", "=0", "=1", "=1"),
         new Row("its variable history", "GET", "/engine-rest/history/variable-instance?processInstanceId=" + pi, null,

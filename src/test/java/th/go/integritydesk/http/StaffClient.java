@@ -117,6 +117,36 @@ public class StaffClient {
         .POST(HttpRequest.BodyPublishers.ofString(form)));
   }
 
+  /** Logs into one of the webapps (tasklist, cockpit, admin) as a browser does. */
+  public Answer loginTo(String app) {
+    send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/" + app + "/default/")).GET());
+    String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+        + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/" + app))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrfToken())
+        .POST(HttpRequest.BodyPublishers.ofString(form)));
+  }
+
+  /**
+   * A webapp's call of any of its APIs under /camunda/api/, exactly as given (no maxResults added), with the session
+   * cookie, the CSRF header and the Accept header the webapp sends.
+   */
+  public Answer webapp(String method, String apiPath, Object body, String accept) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/camunda/api/" + apiPath))
+        .header("X-XSRF-TOKEN", csrfToken()).header("Accept", accept);
+    if (body == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json(body)));
+    }
+    return sendAsIs(request);
+  }
+
+  /** An engine REST call with HTTP Basic, exactly as given (no maxResults added). */
+  public Answer getAsIs(String path) {
+    return sendAsIs(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", basic()).GET());
+  }
+
   /** A call of the Tasklist webapp's own engine API, with the session cookie and the CSRF header. */
   public Answer tasklistGet(String enginePath) {
     return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default" + enginePath))
@@ -179,6 +209,10 @@ public class StaffClient {
       built.headers().map().forEach((name, values) -> values.forEach(v -> copy.header(name, v)));
       request = copy;
     }
+    return sendAsIs(request);
+  }
+
+  private Answer sendAsIs(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
           HttpResponse.BodyHandlers.ofString());

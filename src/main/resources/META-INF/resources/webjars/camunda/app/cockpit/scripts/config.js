@@ -1,0 +1,8 @@
+// integrity-desk: replaces the webapp's own scripts/config.js (see docs/webapps-localisation.md).
+// Thai for Thai browsers (navigator language "th-*"), English for every other; English fills any missing Thai key.
+export default {
+  locales: {
+    availableLocales: ['th', 'en'],
+    fallbackLocale: 'en'
+  }
+};
