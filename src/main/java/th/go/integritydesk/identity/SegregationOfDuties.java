@@ -1,8 +1,6 @@
 package th.go.integritydesk.identity;
 
-import java.util.Collection;
 import java.util.Locale;
-import java.util.Objects;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -21,9 +19,11 @@ public class SegregationOfDuties {
 
   private static final Logger AUDIT = LoggerFactory.getLogger("integrity-desk.audit");
   private final IdentityService identity;
+  private final CaseDuties duties;
 
-  public SegregationOfDuties(IdentityService identity) {
+  public SegregationOfDuties(IdentityService identity, CaseDuties duties) {
     this.identity = identity;
+    this.duties = duties;
   }
 
   public void checkInvestigator(String field, String investigator, String accusedUnit, String trackingNumber) {
@@ -35,14 +35,28 @@ public class SegregationOfDuties {
     }
   }
 
-  /** The official who acts must not be one of those who found the facts or sat on the committee. */
-  public void checkIndependentDecider(String decider, Collection<String> factFinders, String trackingNumber) {
+  /**
+   * Whoever decides the penalty neither found the facts, nor was appointed to the committee, nor carried out the
+   * disciplinary investigation of the case: decided from the case's recorded duties, never from process variables.
+   */
+  public void checkIndependentDecider(String decider, String trackingNumber) {
     if (decider == null) {
       refuse(trackingNumber, "ต้องระบุผู้มีอำนาจที่สั่ง / the decision must be taken by an identified official");
     }
-    if (factFinders.stream().filter(Objects::nonNull).anyMatch(decider::equals)) {
+    if (duties.holders(trackingNumber, CaseDuties.Duty.values()).contains(decider)) {
       refuse(trackingNumber, "ผู้สืบสวนหรือกรรมการสอบสวนเป็นผู้สั่งลงโทษไม่ได้ / " + decider
           + " found the facts or sat on the committee of this case and may not decide its penalty");
+    }
+  }
+
+  /** Whoever reviews the fact-finding report did not write it (any round of it), as recorded at the time. */
+  public void checkReviewer(String reviewer, String trackingNumber) {
+    if (reviewer == null) {
+      refuse(trackingNumber, "ต้องระบุผู้ตรวจทาน / the review must be done by an identified official");
+    }
+    if (duties.holders(trackingNumber, CaseDuties.Duty.FACT_FINDING).contains(reviewer)) {
+      refuse(trackingNumber, "ผู้สืบสวนตรวจทานผลการสืบสวนของตนเองไม่ได้ / " + reviewer
+          + " found the facts of this case and may not review those findings");
     }
   }
 
