@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.util.HashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,6 +22,7 @@ class InsiderAttacksOverHttpTest {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired IdentityService identity;
 
   @Test
   void analystsDoNotReadARunningCasesHistoryOrVariables() {
@@ -66,6 +69,52 @@ class InsiderAttacksOverHttpTest {
     Answer again = intake.post(withdrawal, Map.of("reason", "อีกครั้ง / Again"));
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.contentType()).startsWith("application/problem+json");
+  }
+
+  @Test
+  void evidenceIsDownloadedAsAnAttachmentNamedByItsDetectedTypeNeverTheUploadersName() {
+    byte[] script = "<script language=\"VBScript\">CreateObject(\"WScript.Shell\").Run \"calc\"</script>"
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    Multipart body = new Multipart().json("complaint", IntakeOverHttpTest.complaint().toString())
+        .file("evidence", "notes.hta", "application/hta", script);
+    Answer receipt = new StaffClient(port, "nobody", "none").raw("POST", "/api/complaints",
+        Map.of("Content-Type", body.contentType()), BodyPublishers.ofByteArray(body.bytes()));
+    assertThat(receipt.status()).as(receipt.raw()).isEqualTo(201);
+    String trackingNumber = receipt.body().get("trackingNumber").asText();
+
+    var file = staff("screener").get("/api/staff/complaints/" + trackingNumber).body();
+    assertThat(file.get("evidence").get(0).get("downloadName").asText()).isEqualTo(trackingNumber + "-evidence-1.txt");
+    assertThat(file.get("evidenceNote").get("th").asText()).contains("metadata");
+    assertThat(file.get("evidenceNote").get("en").asText()).contains("metadata");
+    var download = staff("screener").download(file.get("evidence").get(0).get("href").asText());
+    assertThat(download.statusCode()).isEqualTo(200);
+    assertThat(download.body()).isEqualTo(script);
+    String disposition = download.headers().firstValue("Content-Disposition").orElse("");
+    assertThat(disposition).startsWith("attachment").contains("filename=\"" + trackingNumber + "-evidence-1.txt\"")
+        .doesNotContain("hta").doesNotContain("notes");
+    assertThat(download.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+    assertThat(download.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+  }
+
+  @Test
+  void aUserRemovedFromAGroupLosesStaffRightsAtTheNextRequest() {
+    String trackingNumber = submitted(IntakeOverHttpTest.complaint());
+    String password = "Leaver-" + System.nanoTime();
+    User user = identity.newUser("leaver");
+    user.setPassword(password);
+    identity.saveUser(user);
+    identity.createMembership("leaver", th.go.integritydesk.identity.Groups.INTAKE);
+    StaffClient leaver = new StaffClient(port, "leaver", password);
+    assertThat(leaver.loginToTasklist().status()).isEqualTo(200);
+    String caseFile = "/api/staff/complaints/" + trackingNumber;
+    assertThat(leaver.raw("GET", caseFile, Map.of(), BodyPublishers.noBody()).status()).isEqualTo(200);
+    assertThat(leaver.get(caseFile).status()).isEqualTo(200);
+
+    identity.deleteMembership("leaver", th.go.integritydesk.identity.Groups.INTAKE);
+    assertThat(leaver.raw("GET", caseFile, Map.of(), BodyPublishers.noBody()).status()).isEqualTo(403);
+    assertThat(leaver.get(caseFile).status()).isEqualTo(403);
+    identity.deleteUser("leaver");
+    assertThat(leaver.raw("GET", caseFile, Map.of(), BodyPublishers.noBody()).status()).isEqualTo(401);
   }
 
   String submitted(com.fasterxml.jackson.databind.node.ObjectNode body) {
