@@ -58,8 +58,19 @@ public class IntakeService {
     this.json = json;
   }
 
+  /** A complaint from the public form: public channels only, never a referral or a NACC finding. */
   @Transactional
   public Receipt submit(ComplaintSubmission submission, List<EvidenceFiles.Accepted> files, String idempotencyKey) {
+    return submit(submission, files, idempotencyKey, null);
+  }
+
+  /**
+   * A complaint recorded by an intake officer ({@code recordedBy}, authenticated): every channel, referrals and NACC
+   * findings included; {@code null} for the public form.
+   */
+  @Transactional
+  public Receipt submit(ComplaintSubmission submission, List<EvidenceFiles.Accepted> files, String idempotencyKey,
+                        String recordedBy) {
     String keyHash = idempotencyKey == null ? null : EvidenceFiles.sha256(idempotencyKey.getBytes(StandardCharsets.UTF_8));
     String requestHash = requestHash(submission, files);
     if (keyHash != null) {
@@ -68,7 +79,7 @@ public class IntakeService {
         return earlier.get();
       }
     }
-    checkConsistency(submission);
+    checkConsistency(submission, recordedBy != null);
     ComplaintSubmission.Complainant complainant = submission.complainant();
     boolean anonymous = complainant == null || !complainant.hasContact();
     boolean naccFinding = Boolean.TRUE.equals(submission.naccFindingOfFault());
@@ -78,7 +89,7 @@ public class IntakeService {
         submission.accused().position(), submission.accused().unit().strip(), submission.accused().rank(),
         submission.incidentDate(), submission.location(), submission.amountInvolved(),
         submission.accused().yearsSinceLeftOffice(), naccFinding, submission.volunteerCode(),
-        submission.referenceNumber(), null));
+        submission.referenceNumber(), recordedBy));
     org.slf4j.MDC.put(LogContext.TRACKING_NUMBER, trackingNumber);
     if (keyHash != null) {
       // a concurrent retry with the same key fails here on the primary key and is answered with this case
@@ -130,13 +141,17 @@ public class IntakeService {
   }
 
   /** Rules across fields that the annotations on the submission cannot say. */
-  static void checkConsistency(ComplaintSubmission s) {
+  static void checkConsistency(ComplaintSubmission s, boolean recordedByStaff) {
+    if (!recordedByStaff && s.channel().isReferral()) {
+      throw new InvalidInputException("channel", "complaint.referralIsStaffIntake");
+    }
+    if (!recordedByStaff && s.naccFindingOfFault() != null) {
+      throw new InvalidInputException("naccFindingOfFault", "complaint.naccFindingIsStaffIntake");
+    }
     if (s.channel() == Channel.VOLUNTEER_NETWORK && (s.volunteerCode() == null || s.volunteerCode().isBlank())) {
       throw new InvalidInputException("volunteerCode", "complaint.volunteerCodeRequired");
     }
-    boolean referral = s.channel() == Channel.REFERRAL_NACC || s.channel() == Channel.REFERRAL_PACC
-        || s.channel() == Channel.REFERRAL_OTHER;
-    if (referral && (s.referenceNumber() == null || s.referenceNumber().isBlank())) {
+    if (s.channel().isReferral() && (s.referenceNumber() == null || s.referenceNumber().isBlank())) {
       throw new InvalidInputException("referenceNumber", "complaint.referenceRequired");
     }
     if (Boolean.TRUE.equals(s.naccFindingOfFault()) && s.channel() != Channel.REFERRAL_NACC) {

@@ -117,6 +117,39 @@ class InsiderAttacksOverHttpTest {
     assertThat(leaver.raw("GET", caseFile, Map.of(), BodyPublishers.noBody()).status()).isEqualTo(401);
   }
 
+  @Test
+  void attack6_referralsAndNaccFindingsAreRecordedByIntakeOnly() {
+    var forged = IntakeOverHttpTest.complaint();
+    forged.put("channel", "REFERRAL_NACC").put("naccFindingOfFault", true).put("referenceNumber", "ปช 0001/2569");
+    Map<String, String> json = Map.of("Content-Type", "application/json");
+    Answer fromThePublic = new StaffClient(port, "nobody", "none").raw("POST", "/api/complaints", json,
+        BodyPublishers.ofString(forged.toString()));
+    assertThat(fromThePublic.status()).isEqualTo(400);
+    assertThat(fromThePublic.contentType()).startsWith("application/problem+json");
+    assertThat(fromThePublic.body().get("errors").get(0).get("field").asText()).isEqualTo("channel");
+    int complaints = jdbc.sql("SELECT COUNT(*) FROM complaint").query(Integer.class).single();
+
+    assertThat(staff("screener").post("/api/staff/complaints", forged).status()).isEqualTo(403);
+    assertThat(new StaffClient(port, "nobody", "none").raw("POST", "/api/staff/complaints", json,
+        BodyPublishers.ofString(forged.toString())).status()).isEqualTo(401);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM complaint").query(Integer.class).single()).isEqualTo(complaints);
+
+    var noNumber = forged.deepCopy();
+    noNumber.remove("referenceNumber");
+    Answer incomplete = staff("intake").post("/api/staff/complaints", noNumber);
+    assertThat(incomplete.status()).isEqualTo(400);
+    assertThat(incomplete.body().get("errors").get(0).get("field").asText()).isEqualTo("referenceNumber");
+
+    Answer recorded = staff("intake").post("/api/staff/complaints", forged);
+    assertThat(recorded.status()).as(recorded.raw()).isEqualTo(201);
+    String trackingNumber = recorded.body().get("trackingNumber").asText();
+    var row = jdbc.sql("SELECT channel, nacc_finding_of_fault, recorded_by FROM complaint WHERE tracking_number = ?")
+        .param(trackingNumber).query().singleRow();
+    assertThat(row.get("channel")).isEqualTo("REFERRAL_NACC");
+    assertThat(row.get("nacc_finding_of_fault")).isEqualTo(true);
+    assertThat(row.get("recorded_by")).isEqualTo("intake");
+  }
+
   String submitted(com.fasterxml.jackson.databind.node.ObjectNode body) {
     Map<String, String> headers = new HashMap<>();
     headers.put("Content-Type", "application/json");
