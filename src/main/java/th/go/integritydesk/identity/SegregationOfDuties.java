@@ -1,8 +1,10 @@
 package th.go.integritydesk.identity;
 
+import java.util.List;
 import java.util.Locale;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,12 +28,22 @@ public class SegregationOfDuties {
     this.duties = duties;
   }
 
+  /**
+   * The investigator is a member of {@code investigator} with a known unit (a unit group), not the accused's. An
+   * officer with no unit cannot be checked, so cannot be assigned: fail closed.
+   */
   public void checkInvestigator(String field, String investigator, String accusedUnit, String trackingNumber) {
     requireMember(field, investigator, Groups.INVESTIGATOR);
-    String unit = identity.getUserInfo(investigator, Groups.UNIT_INFO_KEY);
-    if (unit != null && accusedUnit != null && normalise(unit).equals(normalise(accusedUnit))) {
-      refuse(trackingNumber, "ผู้สืบสวน " + investigator + " สังกัดหน่วยงานเดียวกับผู้ถูกร้อง / investigator "
-          + investigator + " belongs to the accused's unit (" + accusedUnit + ")");
+    List<Group> units = identity.createGroupQuery().groupMember(investigator).groupType(Groups.UNIT_TYPE).list();
+    if (units.isEmpty()) {
+      throw TaskInput.invalid(field, investigator + " ยังไม่มีหน่วยงานสังกัด ผู้ดูแลระบบต้องเพิ่มเข้ากลุ่มหน่วยงานก่อน",
+          investigator + " has no unit: an administrator must add them to a unit group before they can investigate");
+    }
+    for (Group unit : units) {
+      if (accusedUnit != null && unit.getName() != null && normalise(unit.getName()).equals(normalise(accusedUnit))) {
+        refuse(trackingNumber, "ผู้สืบสวน " + investigator + " สังกัดหน่วยงานเดียวกับผู้ถูกร้อง / investigator "
+            + investigator + " belongs to the accused's unit (" + accusedUnit + ")");
+      }
     }
   }
 

@@ -38,6 +38,15 @@ class InsiderAttacksProcessTest extends ProcessTestSupport {
     user(DUAL_AUTHORITY, Groups.INVESTIGATOR, Groups.DISCIPLINARY_AUTHORITY);
   }
 
+  /** Other process tests share this context: a second supervisor would, for one, get their escalation mails. */
+  @org.junit.jupiter.api.AfterEach
+  void removeTestUsers() {
+    identity.clearAuthentication();
+    for (String id : List.of(DUAL, DUAL_AUTHORITY, "nounit")) {
+      identity.deleteUser(id);
+    }
+  }
+
   @Test
   void attack2_screeningCaseBWithCaseAsTrackingNumberClosesOnlyCaseB() {
     ProcessInstance caseA = receive(complaint());
@@ -127,6 +136,28 @@ class InsiderAttacksProcessTest extends ProcessTestSupport {
         .hasRootCauseInstanceOf(DutyConflictException.class);
   }
 
+  @Test
+  void anOfficerWithoutAUnitCannotBeAssignedToInvestigate() {
+    if (identity.createUserQuery().userId("nounit").count() == 0) {
+      User user = identity.newUser("nounit");
+      user.setPassword("test-only-" + System.nanoTime());
+      identity.saveUser(user);
+      identity.createMembership("nounit", Groups.INVESTIGATOR);
+    }
+    ProcessInstance pi = startFactFinding();
+    assertThatThrownBy(() -> completeAs("supervisor", task(pi), vars("investigator", "nounit")))
+        .hasRootCauseInstanceOf(org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException.class)
+        .hasMessageContaining("investigator").hasMessageContaining("has no unit");
+    assertThat(pi).isWaitingAt("assign-investigator");
+    identity.createMembership("nounit", "unit-finance"); // the accused's unit (กองคลัง): still refused
+    assertThatThrownBy(() -> completeAs("supervisor", task(pi), vars("investigator", "nounit")))
+        .hasRootCauseInstanceOf(DutyConflictException.class).hasMessageContaining("accused's unit");
+    identity.deleteMembership("nounit", "unit-finance");
+    identity.createMembership("nounit", "unit-ict");
+    completeAs("supervisor", task(pi), vars("investigator", "nounit"));
+    assertThat(pi).isWaitingAt("conduct-fact-finding");
+  }
+
   private ProcessInstance startFactFinding() {
     String trackingNumber = registeredComplaint();
     return runtime.startProcessInstanceByKey(FactFinding.PROCESS_KEY, trackingNumber,
@@ -151,6 +182,7 @@ class InsiderAttacksProcessTest extends ProcessTestSupport {
       for (String group : groups) {
         identity.createMembership(id, group);
       }
+      identity.createMembership(id, "unit-internal-audit");
     }
   }
 }
