@@ -150,6 +150,27 @@ class InsiderAttacksOverHttpTest {
     assertThat(row.get("recorded_by")).isEqualTo("intake");
   }
 
+  @Test
+  void candidatesMayClaimAndCompleteTheirTaskInTasklistButNotRewriteIt() {
+    String trackingNumber = submitted(IntakeOverHttpTest.complaint());
+    StaffClient screener = staff("screener");
+    String ofThisCase = "/engine-rest/task?processInstanceBusinessKey=" + trackingNumber;
+    IntakeOverHttpTest.waitUntil(() -> screener.get(ofThisCase).body().size() == 1);
+    String taskId = screener.get(ofThisCase).body().get(0).get("id").asText();
+
+    Answer rename = screener.raw("PUT", "/engine-rest/task/" + taskId, Map.of("Content-Type", "application/json",
+        "Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("screener:demo".getBytes())),
+        BodyPublishers.ofString("{\"name\":\"renamed\",\"priority\":1}"));
+    assertThat(rename.status()).as(rename.raw()).isEqualTo(403);
+
+    assertThat(screener.loginToTasklist().status()).isEqualTo(200);
+    assertThat(screener.tasklistGet("/task/" + taskId).status()).isEqualTo(200); // hands out the CSRF token
+    assertThat(screener.tasklistPost("/task/" + taskId + "/claim", Map.of("userId", "screener")).status()).isEqualTo(204);
+    assertThat(screener.tasklistGet("/task/" + taskId).body().get("assignee").asText()).isEqualTo("screener");
+    assertThat(screener.tasklistPost("/task/" + taskId + "/submit-form", StaffClient.variables(
+        "screeningDecision", "REJECT", "screeningReason", "นอกอำนาจ / Out of scope")).status()).isEqualTo(204);
+  }
+
   String submitted(com.fasterxml.jackson.databind.node.ObjectNode body) {
     Map<String, String> headers = new HashMap<>();
     headers.put("Content-Type", "application/json");
