@@ -7,7 +7,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import th.go.integritydesk.identity.CaseDuties;
 import th.go.integritydesk.intake.Complaints;
+import th.go.integritydesk.process.CaseKey;
 
 /** Closure: works out the outcome from the decisions taken and records it with the closing date. */
 @Component("closeCase")
@@ -15,24 +17,27 @@ public class CloseCase implements JavaDelegate {
 
   private static final Logger LOG = LoggerFactory.getLogger(CloseCase.class);
   private final Complaints complaints;
+  private final CaseDuties duties;
 
-  public CloseCase(Complaints complaints) {
+  public CloseCase(Complaints complaints, CaseDuties duties) {
     this.complaints = complaints;
+    this.duties = duties;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
+    String trackingNumber = CaseKey.of(execution);
     CaseOutcome outcome = CaseOutcome.of(new CaseOutcome.Decisions(
         Boolean.TRUE.equals(execution.getVariable(WITHDRAWN)),
         (String) execution.getVariable(SCREENING_DECISION),
-        Boolean.TRUE.equals(execution.getVariable(NACC_FINDING_OF_FAULT)),
-        (String) execution.getVariable(FINDINGS),
+        complaints.routing(trackingNumber).naccFindingOfFault(),
+        // cases that started before case_duty existed carry their findings only as a variable
+        duties.latestDetail(trackingNumber, CaseDuties.Duty.FACT_FINDING).orElse((String) execution.getVariable(FINDINGS)),
         (Boolean) execution.getVariable(OFFENCE_PROVEN),
         (String) execution.getVariable(PENALTY),
         (Boolean) execution.getVariable(APPEAL_UPHELD),
         (String) execution.getVariable(FINAL_PENALTY)));
     execution.setVariable(OUTCOME, outcome.name());
-    String trackingNumber = (String) execution.getVariable(TRACKING_NUMBER);
     complaints.close(trackingNumber, outcome.name());
     LOG.info("Complaint {} closed: {}", trackingNumber, outcome);
   }

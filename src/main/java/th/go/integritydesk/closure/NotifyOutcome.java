@@ -6,8 +6,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import th.go.integritydesk.notification.ComplainantMail;
-import th.go.integritydesk.notification.ComplainantMessages;
 import th.go.integritydesk.notification.ComplainantMessages.Kind;
+import th.go.integritydesk.notification.ComplainantMessages;
+import th.go.integritydesk.process.CaseKey;
 
 /** Tells the complainant how the case ended, without exposing the accused's penalty or anyone else. */
 @Component("notifyOutcome")
@@ -23,7 +24,7 @@ public class NotifyOutcome implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String trackingNumber = (String) execution.getVariable(TRACKING_NUMBER);
+    String trackingNumber = CaseKey.of(execution);
     CaseOutcome outcome = CaseOutcome.valueOf((String) execution.getVariable(OUTCOME));
     String thai = "เรื่องร้องเรียนเลขที่ " + trackingNumber + " ดำเนินการเสร็จสิ้นแล้ว ผล: " + outcome.thai();
     String english = "Complaint " + trackingNumber + " is closed. Outcome: " + outcome.english();

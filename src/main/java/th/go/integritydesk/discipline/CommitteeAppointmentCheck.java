@@ -5,19 +5,27 @@ import static th.go.integritydesk.discipline.DisciplinaryAction.Variables.*;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import th.go.integritydesk.identity.CaseDuties;
+import th.go.integritydesk.process.CaseKey;
 import th.go.integritydesk.identity.SegregationOfDuties;
 import th.go.integritydesk.process.TaskInput;
 
-/** The committee's chair and members are known officials; the appointing authority does not sit on it. */
+/**
+ * The committee's chair and members are known officials; the appointing authority does not sit on it. The
+ * appointment is recorded as the case's duties (who may not later decide the penalty).
+ */
 @Component("committeeAppointmentCheck")
 public class CommitteeAppointmentCheck implements TaskListener {
 
   private final SegregationOfDuties duties;
   private final org.camunda.bpm.engine.IdentityService identity;
+  private final CaseDuties caseDuties;
 
-  public CommitteeAppointmentCheck(SegregationOfDuties duties, org.camunda.bpm.engine.IdentityService identity) {
+  public CommitteeAppointmentCheck(SegregationOfDuties duties, org.camunda.bpm.engine.IdentityService identity,
+                                   CaseDuties caseDuties) {
     this.duties = duties;
     this.identity = identity;
+    this.caseDuties = caseDuties;
   }
 
   @Override
@@ -32,6 +40,11 @@ public class CommitteeAppointmentCheck implements TaskListener {
     if (appointing != null && (appointing.equals(chair) || FactFinders.members(in.text(COMMITTEE_MEMBERS)).contains(appointing))) {
       throw TaskInput.invalid(COMMITTEE_CHAIR, "ผู้สั่งแต่งตั้งเป็นกรรมการเองไม่ได้",
           "the appointing authority cannot sit on the committee it appoints");
+    }
+    String trackingNumber = CaseKey.of(task);
+    caseDuties.record(trackingNumber, CaseDuties.Duty.COMMITTEE_CHAIR, chair, null, task.getId());
+    for (String member : FactFinders.members(in.text(COMMITTEE_MEMBERS))) {
+      caseDuties.record(trackingNumber, CaseDuties.Duty.COMMITTEE_MEMBER, member, null, task.getId());
     }
   }
 

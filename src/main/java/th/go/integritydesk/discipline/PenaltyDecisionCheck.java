@@ -5,8 +5,11 @@ import static th.go.integritydesk.discipline.DisciplinaryAction.Variables.*;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import th.go.integritydesk.identity.CaseDuties;
 import th.go.integritydesk.identity.SegregationOfDuties;
+import th.go.integritydesk.intake.Complaints;
 import th.go.integritydesk.investigation.Findings;
+import th.go.integritydesk.process.CaseKey;
 import th.go.integritydesk.process.ComplaintLifecycle;
 import th.go.integritydesk.process.TaskInput;
 
@@ -18,28 +21,34 @@ import th.go.integritydesk.process.TaskInput;
 public class PenaltyDecisionCheck implements TaskListener {
 
   private final SegregationOfDuties duties;
+  private final CaseDuties caseDuties;
+  private final Complaints complaints;
 
-  public PenaltyDecisionCheck(SegregationOfDuties duties) {
+  public PenaltyDecisionCheck(SegregationOfDuties duties, CaseDuties caseDuties, Complaints complaints) {
     this.duties = duties;
+    this.caseDuties = caseDuties;
+    this.complaints = complaints;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    String trackingNumber = (String) task.getVariable(ComplaintLifecycle.Variables.TRACKING_NUMBER);
+    String trackingNumber = CaseKey.of(task);
     if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
       if (task.getAssignee() != null) {
-        duties.checkIndependentDecider(task.getAssignee(), FactFinders.of(task), trackingNumber);
+        duties.checkIndependentDecider(task.getAssignee(), trackingNumber);
       }
       return;
     }
     String decider = duties.actingUser(task);
-    duties.checkIndependentDecider(decider, FactFinders.of(task), trackingNumber);
+    duties.checkIndependentDecider(decider, trackingNumber);
     task.setVariable(PENALTY_DECIDED_BY, decider);
     TaskInput in = TaskInput.of(task);
     Penalty penalty = in.requiredEnum(PENALTY, Penalty.class);
     in.requiredText(PENALTY_REASON, 4000);
-    boolean minor = Findings.MINOR_OFFENCE.name().equals(task.getVariable(FINDINGS))
-        && !Boolean.TRUE.equals(task.getVariable(NACC_FINDING_OF_FAULT));
+    String findings = caseDuties.latestDetail(trackingNumber, CaseDuties.Duty.FACT_FINDING)
+        .orElse((String) task.getVariable(FINDINGS)); // cases begun before case_duty existed
+    boolean minor = Findings.MINOR_OFFENCE.name().equals(findings)
+        && !complaints.routing(trackingNumber).naccFindingOfFault();
     if (minor && penalty.onlyForSeriousOffences()) {
       throw TaskInput.invalid(PENALTY, "ความผิดไม่ร้ายแรงลงโทษปลดออกหรือไล่ออกไม่ได้",
           "dismissal and expulsion are only for a serious offence");

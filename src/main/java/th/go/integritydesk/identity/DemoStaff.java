@@ -3,6 +3,7 @@ package th.go.integritydesk.identity;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.springframework.context.annotation.Profile;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * One demo user per group, password {@code demo}: only in the {@code demo} profile (the embedded default), never in
- * production. The two investigators sit in different units so the conflict-of-interest rule can be tried out.
+ * production. Each sits in a unit (a unit group, as camunda-admin manages them); the two investigators sit in
+ * different units so the conflict-of-interest rule can be tried out.
  */
 @Component
 @Profile("demo")
@@ -22,6 +24,14 @@ public class DemoStaff extends AbstractProcessEnginePlugin {
   static final String EMAIL_DOMAIN = "@integrity-desk.invalid";
 
   record DemoUser(String id, String firstName, String lastName, String group, String unit) {}
+
+  /** The demo units, as unit groups (id, name). */
+  static final java.util.Map<String, String> UNITS = java.util.Map.of(
+      "ศูนย์ปฏิบัติการต่อต้านการทุจริต", "unit-acoc",
+      "กลุ่มตรวจสอบภายใน", "unit-internal-audit",
+      "กองคลัง", "unit-finance",
+      "สำนักงานปลัดกระทรวง", "unit-permanent-secretary",
+      "ศูนย์เทคโนโลยีสารสนเทศ", "unit-ict");
 
   static final List<DemoUser> USERS = List.of(
       new DemoUser("intake", "สมใจ", "รับเรื่อง (Intake officer)", Groups.INTAKE, "ศูนย์ปฏิบัติการต่อต้านการทุจริต"),
@@ -45,7 +55,17 @@ public class DemoStaff extends AbstractProcessEnginePlugin {
         user.setPassword(PASSWORD);
         identity.saveUser(user);
         identity.createMembership(demo.id(), demo.group());
-        identity.setUserInfo(demo.id(), Groups.UNIT_INFO_KEY, demo.unit());
+      }
+      // idempotent, so a demo database from before unit groups gets them too
+      String unit = UNITS.get(demo.unit());
+      if (identity.createGroupQuery().groupId(unit).count() == 0) {
+        Group group = identity.newGroup(unit);
+        group.setName(demo.unit());
+        group.setType(Groups.UNIT_TYPE);
+        identity.saveGroup(group);
+      }
+      if (identity.createUserQuery().userId(demo.id()).memberOfGroup(unit).count() == 0) {
+        identity.createMembership(demo.id(), unit);
       }
     }
   }

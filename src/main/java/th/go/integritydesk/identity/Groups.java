@@ -16,8 +16,13 @@ public final class Groups {
   public static final List<String> ALL =
       List.of(INTAKE, SCREENING, SUPERVISOR, INVESTIGATOR, DISCIPLINARY_AUTHORITY, ANALYST, ADMIN);
 
-  /** The user-info key that holds an official's organisational unit (for conflict-of-interest checks). */
-  public static final String UNIT_INFO_KEY = "unit";
+  /**
+   * An official's organisational unit is a Camunda group of this type (id {@code unit-...}, name = the unit's name as
+   * complaints give it, e.g. "กองคลัง"): {@code camunda-admin} manages units and memberships in the Admin webapp, and an
+   * LDAP directory can supply them as groups later.
+   */
+  public static final String UNIT_TYPE = "unit";
+  public static final String UNIT_PREFIX = "unit-";
 
   private Groups() {}
 }

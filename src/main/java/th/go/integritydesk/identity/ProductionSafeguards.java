@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Production refuses to start while a demo account exists or any account's password is a well-known default, and
- * creates the first administrator only from a password given in the environment (INTEGRITY_DESK_ADMIN_PASSWORD).
+ * creates the first administrator only from a password given in the environment (INTEGRITY_DESK_ADMIN_PASSWORD):
+ * with no administrator and no strong password there, it refuses to start.
  */
 @Component
 @Profile("production")
@@ -58,9 +59,10 @@ public class ProductionSafeguards extends AbstractProcessEnginePlugin {
     boolean hasAdmin = identity.createUserQuery().memberOfGroup(Groups.ADMIN).count() > 0;
     if (!hasAdmin) {
       if (adminPassword == null || adminPassword.length() < 12 || candidates(adminUser).contains(adminPassword)) {
-        LOG.warn("No administrator exists and INTEGRITY_DESK_ADMIN_PASSWORD is not set to a strong password (12+"
-            + " characters): none is created.");
-        return;
+        // without an administrator, whoever reached the installation first could take it over
+        throw new IllegalStateException("Production refuses to start: no administrator exists and"
+            + " INTEGRITY_DESK_ADMIN_PASSWORD is absent or weak (it needs 12+ characters and no well-known default)."
+            + " Set it to create the first administrator.");
       }
       User admin = identity.newUser(adminUser);
       admin.setFirstName("Administrator");

@@ -85,11 +85,15 @@ public class StaffAuthorizations extends AbstractProcessEnginePlugin {
     grant(supervisor, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
     grant(supervisor, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
     grant(supervisor, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
-    // the disciplinary authority records an appeal filed with MSPC (message AppealFiled)
-    grant(authority, Resources.PROCESS_DEFINITION, DisciplinaryAction.PROCESS_KEY, Permissions.READ, Permissions.UPDATE_INSTANCE);
-    // analysts read the models and their history (statistics), not the running cases' data
+    // the disciplinary authority reads its definition; an appeal filed with MSPC is recorded through
+    // POST /api/staff/complaints/{n}/appeal (correlated by the application), not by rewriting instances
+    grant(authority, Resources.PROCESS_DEFINITION, DisciplinaryAction.PROCESS_KEY, Permissions.READ);
+    withhold(authority, Resources.PROCESS_DEFINITION, DisciplinaryAction.PROCESS_KEY, Permissions.UPDATE_INSTANCE);
+    // analysts read the models and decisions, not the running cases' history or variables (statistics come from
+    // the application's reports)
     grant(analyst, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-    grant(analyst, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+    grant(analyst, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+    withhold(analyst, Resources.PROCESS_DEFINITION, ANY, Permissions.READ_HISTORY);
     grant(analyst, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
     grant(analyst, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
     // administrators: everything, including deployment and identity (Admin webapp)
@@ -123,6 +127,25 @@ public class StaffAuthorizations extends AbstractProcessEnginePlugin {
     for (Permission permission : permissions) {
       if (!authorization.isPermissionGranted(permission)) {
         authorization.addPermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizations.saveAuthorization(authorization);
+    }
+  }
+
+  /** Takes back permissions that earlier versions granted, so an upgraded installation loses them too. */
+  private void withhold(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization authorization = authorizations.createAuthorizationQuery()
+        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+    if (authorization == null) {
+      return;
+    }
+    boolean changed = false;
+    for (Permission permission : permissions) {
+      if (authorization.isPermissionGranted(permission)) {
+        authorization.removePermission(permission);
         changed = true;
       }
     }

@@ -5,8 +5,8 @@ public enum Channel {
   WEB, LETTER, ANONYMOUS_LETTER, HOTLINE, WALK_IN, COMPLAINT_BOX, VOLUNTEER_NETWORK, MEDIA,
   REFERRAL_NACC, REFERRAL_PACC, REFERRAL_OTHER;
 
-  /** A referral from another body: recorded by intake staff, never offered on the public form. */
-  public boolean referral() {
-    return name().startsWith("REFERRAL_");
+  /** Referrals come from other bodies by official letter: only intake officers record them, never the public form. */
+  public boolean isReferral() {
+    return this == REFERRAL_NACC || this == REFERRAL_PACC || this == REFERRAL_OTHER;
   }
 }

@@ -15,9 +15,14 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-/** A complaint as a complainant or a referring body submits it ({@code POST /api/complaints}, DESIGN.md). */
+/**
+ * A complaint as a complainant submits it ({@code POST /api/complaints}) or an intake officer records it, referrals
+ * included ({@code POST /api/staff/complaints}), DESIGN.md.
+ */
 @Schema(description = "A corruption or misconduct complaint")
 public record ComplaintSubmission(
+    @Schema(description = "How the complaint came in. REFERRAL_NACC, REFERRAL_PACC and REFERRAL_OTHER only through "
+        + "POST /api/staff/complaints (group intake); the public form refuses them")
     @NotNull Channel channel,
     @NotNull Category category,
     @NotBlank @Size(max = 200) String subject,
@@ -30,7 +35,8 @@ public record ComplaintSubmission(
     Boolean consentToContact,
     @Pattern(regexp = "^[A-Za-z0-9-]{1,50}$") String volunteerCode,
     @Size(max = 100) String referenceNumber,
-    @Schema(description = "Only on a referral from NACC: NACC has already found disciplinary fault")
+    @Schema(description = "Only on a referral from NACC recorded by intake (POST /api/staff/complaints): NACC has "
+        + "already found disciplinary fault. The public form refuses the field")
     Boolean naccFindingOfFault) {
 
   /** The official complained about. */

@@ -56,6 +56,20 @@ public class Complaints {
     return trackingNumber;
   }
 
+  /** What routes a case, as recorded at receipt: read here, never from process variables a task could overwrite. */
+  public record Routing(String channel, boolean naccFindingOfFault, String category, String accusedUnit,
+                        String accusedRank, Integer yearsSinceLeftOffice) {}
+
+  public Routing routing(String trackingNumber) {
+    return jdbc.sql("SELECT channel, nacc_finding_of_fault, category, accused_unit, accused_rank, years_since_left_office"
+            + " FROM complaint WHERE tracking_number = ?")
+        .param(trackingNumber)
+        .query((rs, i) -> new Routing(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getString(4),
+            rs.getString(5), (Integer) rs.getObject(6, Integer.class)))
+        .optional()
+        .orElseThrow(() -> new IllegalStateException("no complaint " + trackingNumber));
+  }
+
   public boolean exists(String trackingNumber) {
     return jdbc.sql("SELECT COUNT(*) FROM complaint WHERE tracking_number = ?")
         .param(trackingNumber).query(Integer.class).single() > 0;

@@ -39,6 +39,18 @@ public class EvidenceFiles {
       "word/document.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
       "xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
+  private static final Map<String, String> EXTENSIONS = Map.of(
+      "application/pdf", "pdf", "image/jpeg", "jpg", "image/png", "png", "text/plain", "txt",
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx",
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
+
+  /** Shown with the evidence in the case file. */
+  public static final Map<String, String> METADATA_NOTE = Map.of(
+      "th", "ไฟล์หลักฐานอาจมีข้อมูลแฝง (metadata) เช่น ชื่อผู้สร้าง ตำแหน่งที่ถ่ายภาพ เครื่องที่ใช้ และวันเวลา "
+          + "ซึ่งอาจระบุตัวผู้ร้องได้: อย่าส่งต่อไฟล์ต้นฉบับออกนอกหน่วยงาน",
+      "en", "Evidence files may carry hidden metadata (author, where a photo was taken, device, dates) that can "
+          + "identify the complainant: do not pass the original files outside the unit.");
+
   private final Tika tika = new Tika();
   private final JdbcClient jdbc;
   private int maxFiles = 5;
@@ -125,6 +137,19 @@ public class EvidenceFiles {
         .query((rs, i) -> Map.entry(new Stored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
             rs.getString(5), rs.getTimestamp(6)), rs.getBytes(7)))
         .optional();
+  }
+
+  /**
+   * The name a download gets: the case, the file's position in it and the extension of the type detected from its
+   * bytes, never the uploader's name or extension (a {@code notes.hta} is saved as {@code ...-evidence-1.txt}).
+   */
+  public static String downloadName(String trackingNumber, int index, String detectedType) {
+    return trackingNumber + "-evidence-" + index + "." + EXTENSIONS.getOrDefault(detectedType, "bin");
+  }
+
+  /** The type the stored bytes are, detected again at download; unknown bytes are served as opaque data. */
+  public String downloadType(byte[] content) {
+    return detect(content).orElse("application/octet-stream");
   }
 
   /** Keeps letters (Thai included), digits, dot, dash, underscore and space; never a path. */

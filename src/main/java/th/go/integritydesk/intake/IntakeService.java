@@ -65,13 +65,21 @@ public class IntakeService {
     this.json = json;
   }
 
+  /** A complaint from the public form: public channels only, never a referral or a NACC finding. */
+  public Receipt submit(ComplaintSubmission submission, List<EvidenceFiles.Accepted> files, String idempotencyKey) {
+    return submit(submission, files, idempotencyKey, null);
+  }
+
   /**
+   * A complaint recorded by an intake officer ({@code recordedBy}, authenticated): every channel, referrals and NACC
+   * findings included; {@code null} for the public form.
    * Everything that takes time (request hash, checks, the receipt code and its hash, the process variables) is done
    * first; then, in one transaction, the tracking number is taken and the complaint stored and started. The number's
    * row lock is held only from there to the commit. When this returns, the intake is committed and on disk
    * ({@link DurableCommits}).
    */
-  public Receipt submit(ComplaintSubmission submission, List<EvidenceFiles.Accepted> files, String idempotencyKey) {
+  public Receipt submit(ComplaintSubmission submission, List<EvidenceFiles.Accepted> files, String idempotencyKey,
+                        String recordedBy) {
     String keyHash = idempotencyKey == null ? null : EvidenceFiles.sha256(idempotencyKey.getBytes(StandardCharsets.UTF_8));
     String requestHash = requestHash(submission, files);
     if (keyHash != null) {
@@ -80,7 +88,7 @@ public class IntakeService {
         return earlier.get();
       }
     }
-    checkConsistency(submission);
+    checkConsistency(submission, recordedBy != null);
     ComplaintSubmission.Complainant complainant = submission.complainant();
     boolean anonymous = complainant == null || !complainant.hasContact();
     boolean consent = !anonymous && Boolean.TRUE.equals(submission.consentToContact());
@@ -90,7 +98,7 @@ public class IntakeService {
         submission.accused().position(), submission.accused().unit().strip(), submission.accused().rank(),
         submission.incidentDate(), submission.location(), submission.amountInvolved(),
         submission.accused().yearsSinceLeftOffice(), naccFinding, submission.volunteerCode(),
-        submission.referenceNumber(), null);
+        submission.referenceNumber(), recordedBy);
     Map<String, Object> variables = new HashMap<>();
     variables.put(CHANNEL, submission.channel().name());
     variables.put(CATEGORY, submission.category().name());
@@ -153,13 +161,17 @@ public class IntakeService {
   }
 
   /** Rules across fields that the annotations on the submission cannot say. */
-  static void checkConsistency(ComplaintSubmission s) {
+  static void checkConsistency(ComplaintSubmission s, boolean recordedByStaff) {
+    if (!recordedByStaff && s.channel().isReferral()) {
+      throw new InvalidInputException("channel", "complaint.referralIsStaffIntake");
+    }
+    if (!recordedByStaff && s.naccFindingOfFault() != null) {
+      throw new InvalidInputException("naccFindingOfFault", "complaint.naccFindingIsStaffIntake");
+    }
     if (s.channel() == Channel.VOLUNTEER_NETWORK && (s.volunteerCode() == null || s.volunteerCode().isBlank())) {
       throw new InvalidInputException("volunteerCode", "complaint.volunteerCodeRequired");
     }
-    boolean referral = s.channel() == Channel.REFERRAL_NACC || s.channel() == Channel.REFERRAL_PACC
-        || s.channel() == Channel.REFERRAL_OTHER;
-    if (referral && (s.referenceNumber() == null || s.referenceNumber().isBlank())) {
+    if (s.channel().isReferral() && (s.referenceNumber() == null || s.referenceNumber().isBlank())) {
       throw new InvalidInputException("referenceNumber", "complaint.referenceRequired");
     }
     if (Boolean.TRUE.equals(s.naccFindingOfFault()) && s.channel() != Channel.REFERRAL_NACC) {

@@ -40,9 +40,10 @@ public class RegisterComplaint implements JavaDelegate {
     }
     execution.setVariable(TRACKING_NUMBER, trackingNumber);
     execution.setVariable(RECEIVED_AT, org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime());
-    if (execution.getVariable(NACC_FINDING_OF_FAULT) == null) {
-      execution.setVariable(NACC_FINDING_OF_FAULT, false);
-    }
+    Complaints.Routing recorded = complaints.routing(trackingNumber);
+    execution.setVariable(CHANNEL, recorded.channel());
+    execution.setVariable(NACC_FINDING_OF_FAULT, recorded.naccFindingOfFault());
+    execution.setVariable(ACCUSED_UNIT, recorded.accusedUnit());
     if (execution.getVariable(COMPLAINANT_CONTACT_GIVEN) == null) {
       execution.setVariable(COMPLAINANT_CONTACT_GIVEN, false);
     }

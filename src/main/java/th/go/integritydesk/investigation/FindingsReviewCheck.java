@@ -2,15 +2,14 @@ package th.go.integritydesk.investigation;
 
 import static th.go.integritydesk.investigation.FactFinding.Variables.*;
 
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import th.go.integritydesk.identity.SegregationOfDuties;
-import th.go.integritydesk.process.ComplaintLifecycle;
+import th.go.integritydesk.process.CaseKey;
 import th.go.integritydesk.process.TaskInput;
 
-/** The review is by someone other than the investigator, and sending findings back says what to fix. */
+/** The review is by someone other than whoever wrote the findings (from the case's recorded duties), and sending findings back says what to fix. */
 @Component("findingsReviewCheck")
 public class FindingsReviewCheck implements TaskListener {
 
@@ -28,7 +27,6 @@ public class FindingsReviewCheck implements TaskListener {
     if (!approved) {
       in.requiredText(REVIEW_COMMENT, 4000);
     }
-    duties.checkIndependentDecider(duties.actingUser(task), List.of((String) task.getVariable(INVESTIGATOR)),
-        (String) task.getVariable(ComplaintLifecycle.Variables.TRACKING_NUMBER));
+    duties.checkReviewer(duties.actingUser(task), CaseKey.of(task));
   }
 }

@@ -6,6 +6,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import th.go.integritydesk.identity.SegregationOfDuties;
+import th.go.integritydesk.intake.Complaints;
+import th.go.integritydesk.process.CaseKey;
 import th.go.integritydesk.process.ComplaintLifecycle;
 import th.go.integritydesk.process.TaskInput;
 
@@ -14,15 +16,17 @@ import th.go.integritydesk.process.TaskInput;
 public class InvestigatorAssignmentCheck implements TaskListener {
 
   private final SegregationOfDuties duties;
+  private final Complaints complaints;
 
-  public InvestigatorAssignmentCheck(SegregationOfDuties duties) {
+  public InvestigatorAssignmentCheck(SegregationOfDuties duties, Complaints complaints) {
     this.duties = duties;
+    this.complaints = complaints;
   }
 
   @Override
   public void notify(DelegateTask task) {
     String investigator = TaskInput.of(task).requiredText(INVESTIGATOR, 64);
-    duties.checkInvestigator(INVESTIGATOR, investigator, (String) task.getVariable(ACCUSED_UNIT),
-        (String) task.getVariable(ComplaintLifecycle.Variables.TRACKING_NUMBER));
+    duties.checkInvestigator(INVESTIGATOR, investigator, complaints.routing(CaseKey.of(task)).accusedUnit(),
+        CaseKey.of(task));
   }
 }

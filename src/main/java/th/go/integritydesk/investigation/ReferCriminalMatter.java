@@ -1,6 +1,5 @@
 package th.go.integritydesk.investigation;
 
-import static th.go.integritydesk.process.ComplaintLifecycle.Variables.TRACKING_NUMBER;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -8,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import th.go.integritydesk.intake.Complaints;
+import th.go.integritydesk.process.CaseKey;
 import th.go.integritydesk.screening.Agency;
 
 /** Fact-finding found a criminal or corruption matter: it goes to NACC, which has jurisdiction over it. */
@@ -23,7 +23,7 @@ public class ReferCriminalMatter implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String trackingNumber = (String) execution.getVariable(TRACKING_NUMBER);
+    String trackingNumber = CaseKey.of(execution);
     complaints.recordForwarding(trackingNumber, Agency.NACC.name());
     LOG.info("Complaint {} referred to NACC as a criminal or corruption matter", trackingNumber);
   }

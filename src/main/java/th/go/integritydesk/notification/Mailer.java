@@ -60,14 +60,53 @@ public class Mailer {
       message.setHeader("Message-ID", "<" + mail.messageId() + ">");
       sender.send(message);
     } catch (MessagingException | UnsupportedEncodingException e) {
-      throw new IllegalStateException("Cannot build mail " + mail.messageId(), e);
+      throw new MailNotSent("Cannot build mail " + mail.messageId() + ": " + scrub(e, mail.to()));
     } catch (MailException e) {
-      throw new IllegalStateException("The mail server did not accept mail " + mail.messageId() + ": " + e.getMessage(), e);
+      throw new MailNotSent("The mail server did not accept mail " + mail.messageId() + ": " + scrub(e, mail.to()));
     }
     ownTransaction.executeWithoutResult(status -> jdbc.sql("INSERT INTO mail_sent (message_id, sent_at) VALUES (?, ?)")
         .params(mail.messageId(), th.go.integritydesk.process.EngineClock.now()).update());
     LOG.info("Mail {} sent", mail.messageId());
     return true;
+  }
+
+  /**
+   * A mail that did not go out. It carries no cause: the engine stores the whole chain (job exception, job log,
+   * incident) and logs it, and mail servers echo the recipient back ("550 5.1.1 &lt;address&gt;: Recipient address
+   * rejected"); only the scrubbed reply reaches the engine.
+   */
+  public static class MailNotSent extends RuntimeException {
+    public MailNotSent(String message) {
+      super(message);
+    }
+  }
+
+  private static final java.util.regex.Pattern ADDRESS =
+      java.util.regex.Pattern.compile("[^\\s<>()\\[\\]\"',;:]+@[^\\s<>()\\[\\]\"',;:]+");
+
+  /** What the outside system answered, every e-mail address (and the recipient, however written) withheld. */
+  static String scrub(Throwable failure, String recipient) {
+    StringBuilder text = new StringBuilder();
+    for (Throwable t = failure; t != null && text.length() < 2000; t = t.getCause() == t ? null : t.getCause()) {
+      if (t.getMessage() != null) {
+        text.append(text.length() == 0 ? "" : " / ").append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
+      }
+      if (t instanceof MessagingException messaging && messaging.getNextException() != null && t.getCause() == null) {
+        t = messaging.getNextException();
+        text.append(" / ").append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
+      }
+    }
+    String scrubbed = ADDRESS.matcher(text).replaceAll("[address withheld]");
+    if (recipient != null && !recipient.isBlank()) {
+      scrubbed = scrubbed.replace(recipient, "[address withheld]");
+      String local = recipient.contains("@") ? recipient.substring(0, recipient.indexOf('@')) : recipient;
+      if (local.length() >= 3) {
+        scrubbed = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(local), java.util.regex.Pattern.CASE_INSENSITIVE)
+            .matcher(scrubbed).replaceAll("[address withheld]");
+      }
+    }
+    scrubbed = scrubbed.replaceAll("[\\r\\n]+", " ");
+    return scrubbed.length() > 500 ? scrubbed.substring(0, 500) + "…" : scrubbed;
   }
 
   public boolean alreadySent(String messageId) {

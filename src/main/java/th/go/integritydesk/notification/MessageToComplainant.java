@@ -3,6 +3,7 @@ package th.go.integritydesk.notification;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import th.go.integritydesk.process.CaseKey;
 import th.go.integritydesk.process.ComplaintLifecycle;
 import th.go.integritydesk.process.TaskInput;
 
@@ -27,7 +28,7 @@ public class MessageToComplainant implements TaskListener {
       if (text.length() > 2000) {
         throw TaskInput.invalid(VARIABLE, "ยาวเกิน 2000 ตัวอักษร", "is longer than 2000 characters");
       }
-      messages.post((String) task.getVariable(ComplaintLifecycle.Variables.TRACKING_NUMBER),
+      messages.post(CaseKey.of(task),
           ComplainantMessages.Kind.OFFICER, text, text);
     }
     task.getExecution().removeVariable(VARIABLE);

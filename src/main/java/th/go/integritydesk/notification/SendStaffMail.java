@@ -36,7 +36,7 @@ public class SendStaffMail implements JavaDelegate {
     if (officer == null || officer.getEmail() == null) {
       return; // the account is gone or has no address: nobody to tell
     }
-    String trackingNumber = (String) execution.getVariable(ComplaintLifecycle.Variables.TRACKING_NUMBER);
+    String trackingNumber = execution.getProcessBusinessKey();
     Date due = (Date) execution.getVariable(DUE);
     String taskName = (String) execution.getVariable(TASK_NAME);
     String link = execution.getVariable(TASKLIST_URL) + "#/?task=" + execution.getVariable(TASK_ID);

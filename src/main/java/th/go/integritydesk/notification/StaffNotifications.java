@@ -137,7 +137,8 @@ public class StaffNotifications {
         vars.put(SendStaffMail.HEADLINE_TH, thai);
         vars.put(SendStaffMail.HEADLINE_EN, english);
         vars.put(SendStaffMail.TASKLIST_URL, tasklistUrl);
-        String trackingNumber = (String) tasks.getVariable(task.getId(), ComplaintLifecycle.Variables.TRACKING_NUMBER);
+        String trackingNumber = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+            .singleResult().getBusinessKey();
         vars.put(ComplaintLifecycle.Variables.TRACKING_NUMBER, trackingNumber);
         runtime.startProcessInstanceByKey(SendStaffMail.PROCESS_KEY, trackingNumber, vars);
         return true;

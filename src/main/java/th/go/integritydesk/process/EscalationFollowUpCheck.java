@@ -75,7 +75,7 @@ public class EscalationFollowUpCheck implements TaskListener {
         .taskDefinitionKey(overdueTaskKey).list()) {
       tasks.setDueDate(overdue.getId(), newDue);
     }
-    String trackingNumber = (String) task.getVariable(ComplaintLifecycle.Variables.TRACKING_NUMBER);
+    String trackingNumber = CaseKey.of(task);
     jdbc.sql("""
             INSERT INTO deadline_extension (tracking_number, overdue_task, extended_by, new_due, decided_by, reason, decided_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)""")

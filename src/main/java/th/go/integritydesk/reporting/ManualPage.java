@@ -52,7 +52,7 @@ class ManualPage {
   }
 
   private List<ChannelLabel> channels(Locale locale, boolean referrals) {
-    return Arrays.stream(Channel.values()).filter(c -> c.referral() == referrals)
+    return Arrays.stream(Channel.values()).filter(c -> c.isReferral() == referrals)
         .map(c -> new ChannelLabel(c.name(), labels.text(locale, "channel." + c.name()))).toList();
   }
 }

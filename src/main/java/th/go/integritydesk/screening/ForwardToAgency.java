@@ -8,8 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import th.go.integritydesk.intake.Complaints;
-import th.go.integritydesk.notification.ComplainantMessages;
 import th.go.integritydesk.notification.ComplainantMessages.Kind;
+import th.go.integritydesk.notification.ComplainantMessages;
+import th.go.integritydesk.process.CaseKey;
 
 /** Records that the case goes to the body with jurisdiction and tells the complainant where it went. */
 @Component("forwardToAgency")
@@ -26,7 +27,7 @@ public class ForwardToAgency implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String trackingNumber = (String) execution.getVariable(TRACKING_NUMBER);
+    String trackingNumber = CaseKey.of(execution);
     Agency agency = Agency.valueOf((String) execution.getVariable(FORWARD_TO));
     String otherName = (String) execution.getVariable(FORWARD_AGENCY_NAME);
     String recorded = agency == Agency.OTHER_AGENCY && otherName != null ? otherName : agency.name();

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import th.go.integritydesk.intake.Complaints;
+import th.go.integritydesk.process.CaseKey;
 
 /** Links a duplicate to the case that already handles the same facts. */
 @Component("mergeIntoCase")
@@ -19,6 +20,6 @@ public class MergeIntoCase implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    complaints.recordMerge((String) execution.getVariable(TRACKING_NUMBER), (String) execution.getVariable(DUPLICATE_OF));
+    complaints.recordMerge(CaseKey.of(execution), (String) execution.getVariable(DUPLICATE_OF));
   }
 }

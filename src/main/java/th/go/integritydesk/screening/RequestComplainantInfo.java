@@ -6,8 +6,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import th.go.integritydesk.notification.ComplainantMail;
-import th.go.integritydesk.notification.ComplainantMessages;
 import th.go.integritydesk.notification.ComplainantMessages.Kind;
+import th.go.integritydesk.notification.ComplainantMessages;
+import th.go.integritydesk.process.CaseKey;
 
 /** Puts the officer's question to the complainant, who answers through the status page (ComplainantInfoReceived). */
 @Component("requestComplainantInfo")
@@ -24,7 +25,7 @@ public class RequestComplainantInfo implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String question = (String) execution.getVariable(INFO_REQUEST);
-    String trackingNumber = (String) execution.getVariable(TRACKING_NUMBER);
+    String trackingNumber = CaseKey.of(execution);
     String thai = "เจ้าหน้าที่ขอข้อมูลเพิ่มเติม: " + question;
     String english = "The officer asks for more facts: " + question;
     messages.post(trackingNumber, Kind.INFO_REQUEST, thai, english);

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import th.go.integritydesk.intake.Complaints;
 import th.go.integritydesk.intake.TrackingNumbers;
+import th.go.integritydesk.process.CaseKey;
 import th.go.integritydesk.process.TaskInput;
 
 /** Refuses a screening decision that lacks what its path needs (where to forward, which case to merge into, ...). */
@@ -36,7 +37,7 @@ public class ScreeningDecisionCheck implements TaskListener {
         if (!existing.matches(TrackingNumbers.PATTERN) || !complaints.exists(existing)) {
           throw TaskInput.invalid(DUPLICATE_OF, "ไม่พบเรื่องเลขนี้", "names no existing case");
         }
-        if (existing.equals(task.getVariable(TRACKING_NUMBER))) {
+        if (existing.equals(CaseKey.of(task))) {
           throw TaskInput.invalid(DUPLICATE_OF, "รวมกับตัวเองไม่ได้", "cannot be the case itself");
         }
       }

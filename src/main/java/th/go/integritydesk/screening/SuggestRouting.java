@@ -5,25 +5,26 @@ import static th.go.integritydesk.process.ComplaintLifecycle.Variables.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import th.go.integritydesk.intake.Complaints;
+import th.go.integritydesk.process.CaseKey;
 
 /** Puts the routing table's suggestion where the screening form shows it. */
 @Component("suggestRouting")
 public class SuggestRouting implements JavaDelegate {
 
   private final RoutingRules rules;
+  private final Complaints complaints;
 
-  public SuggestRouting(RoutingRules rules) {
+  public SuggestRouting(RoutingRules rules, Complaints complaints) {
     this.rules = rules;
+    this.complaints = complaints;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    Object years = execution.getVariable(YEARS_SINCE_LEFT_OFFICE);
-    RoutingRules.Suggestion suggestion = rules.suggest(
-        (String) execution.getVariable(CATEGORY),
-        (String) execution.getVariable(ACCUSED_RANK),
-        (String) execution.getVariable(CHANNEL),
-        years == null ? null : (int) Double.parseDouble(years.toString()));
+    Complaints.Routing recorded = complaints.routing(CaseKey.of(execution));
+    RoutingRules.Suggestion suggestion = rules.suggest(recorded.category(), recorded.accusedRank(), recorded.channel(),
+        recorded.yearsSinceLeftOffice());
     execution.setVariable(ROUTING_SUGGESTION, suggestion.decision().name());
     execution.setVariable(SUGGESTED_FORWARD_TO, suggestion.forwardTo() == null ? null : suggestion.forwardTo().name());
     execution.setVariable(ROUTING_SUGGESTION_REASON, suggestion.reason());

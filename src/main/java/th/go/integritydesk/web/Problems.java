@@ -132,13 +132,19 @@ public class Problems extends ResponseEntityExceptionHandler {
     HttpHeaders headers = new HttpHeaders();
     headers.set(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfter().toSeconds()));
     return problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts", text("problem.tooMany.title"),
-        text("problem.tooMany.detail", e.retryAfter().toMinutes()), null, headers);
+        text("problem.tooMany.detail", Math.max(1, (e.retryAfter().toSeconds() + 59) / 60)), null, headers);
   }
 
   @ExceptionHandler(IntakeService.IdempotencyConflict.class)
   ResponseEntity<Object> idempotencyConflict(IntakeService.IdempotencyConflict e) {
     return problem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", text("problem.idempotency.title"),
         text("problem.idempotency.detail"), List.of(new FieldProblem("Idempotency-Key", text("problem.idempotency.detail"))), null);
+  }
+
+  @ExceptionHandler(CaseStateConflict.class)
+  ResponseEntity<Object> stateConflict(CaseStateConflict e) {
+    return problem(HttpStatus.CONFLICT, "case-state-conflict", text("problem.conflict.title"), text(e.messageKey()),
+        null, null);
   }
 
   @ExceptionHandler(StaffAccessDenied.class)

@@ -21,7 +21,8 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
  * Who calls a staff endpoint: HTTP Basic with a Camunda user (checked by the engine, with its login throttling), or
- * the session of a user logged into the Camunda webapps (so a link in a Tasklist form works). Controllers take a
+ * the session of a user logged into the Camunda webapps (so a link in a Tasklist form works). Group membership is
+ * read afresh on every request, for session users too. Controllers take a
  * {@link StaffUser} parameter and say which groups may go on.
  */
 @Component
@@ -56,18 +57,27 @@ public class StaffAuthentication implements HandlerMethodArgumentResolver {
         throw new StaffAccessDenied(HttpStatus.UNAUTHORIZED, "problem.unauthorized.detail");
       }
       String userId = decoded.substring(0, colon);
-      List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
-      return new StaffUser(userId, groups);
+      return new StaffUser(userId, currentGroups(userId));
     }
     HttpSession session = request.getSession(false);
     if (session != null) {
       Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
       if (authentications != null && authentications.getAuthenticationForProcessEngine(ENGINE) instanceof UserAuthentication user) {
         requireCsrfTokenUnlessSafe(request, session);
-        return new StaffUser(user.getIdentityId(), user.getGroupIds() == null ? List.of() : user.getGroupIds());
+        // the groups cached in the session at login are not trusted: a user removed from a group (or deleted) loses
+        // the rights at the next request
+        if (identity.createUserQuery().userId(user.getIdentityId()).count() == 0) {
+          throw new StaffAccessDenied(HttpStatus.UNAUTHORIZED, "problem.unauthorized.detail");
+        }
+        return new StaffUser(user.getIdentityId(), currentGroups(user.getIdentityId()));
       }
     }
     throw new StaffAccessDenied(HttpStatus.UNAUTHORIZED, "problem.unauthorized.detail");
+  }
+
+  /** The user's groups as the identity service holds them now, read on every request. */
+  private List<String> currentGroups(String userId) {
+    return identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
   }
 
   /**

@@ -24,6 +24,23 @@ class ProductionProfileTest {
     return properties;
   }
 
+  static int setup(int port, String userId) {
+    String body = "{\"profile\":{\"id\":\"" + userId.replace("\"", "") + "\",\"firstName\":\"x\",\"lastName\":\"y\"},"
+        + "\"credentials\":{\"password\":\"Intruder-passw0rd!\"}}";
+    try {
+      return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+              java.net.URI.create("http://localhost:" + port + "/camunda/api/admin/setup/default/user/create"))
+          .header("Content-Type", "application/json")
+          .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+          java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Test
   void refusesToStartWhileTheDemoUsersExist() {
     Map<String, Object> demo = new HashMap<>(PostgresForTests.properties("production_with_demo"));
@@ -35,14 +52,13 @@ class ProductionProfileTest {
 
   @Test
   void createsTheFirstAdministratorOnlyFromAStrongPasswordAndRefusesDefaultPasswords() {
+    // attack #7: no administrator and no (or a weak) password: refuse to start, never run open to a first-comer
+    assertThatThrownBy(() -> Nodes.start("production-no-admin", production("production_clean")))
+        .hasStackTraceContaining("no administrator exists");
     Map<String, Object> weak = production("production_clean");
     weak.put("integrity-desk.admin.password", "admin");
-    ConfigurableApplicationContext noAdmin = Nodes.start("production-weak-admin", weak);
-    try {
-      assertThat(noAdmin.getBean(IdentityService.class).createUserQuery().count()).isZero();
-    } finally {
-      noAdmin.close();
-    }
+    assertThatThrownBy(() -> Nodes.start("production-weak-admin", weak))
+        .hasStackTraceContaining("no administrator exists");
 
     Map<String, Object> strong = production("production_clean");
     strong.put("integrity-desk.admin.password", "Ch00se-a-l0ng-passphrase!");
@@ -51,6 +67,12 @@ class ProductionProfileTest {
       IdentityService identity = node.getBean(IdentityService.class);
       assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").singleResult().getId()).isEqualTo("admin");
       assertThat(identity.checkPassword("admin", "Ch00se-a-l0ng-passphrase!")).isTrue();
+      // Camunda's first-run setup is refused (we create the administrator ourselves), a bad user id too, never a 500
+      int port = Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
+      for (String userId : java.util.List.of("intruder", "../bad id")) {
+        assertThat(setup(port, userId)).isEqualTo(403);
+      }
+      assertThat(identity.createUserQuery().userId("intruder").count()).isZero();
       User clerk = identity.newUser("clerk");
       clerk.setPassword("changeme");
       identity.saveUser(clerk);

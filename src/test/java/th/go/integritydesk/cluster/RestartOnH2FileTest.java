@@ -103,7 +103,11 @@ class RestartOnH2FileTest {
   private static void complete(ProcessEngine engine, String trackingNumber, String taskKey, Map<String, Object> vars) {
     Nodes.waitUntil(Duration.ofSeconds(30), taskKey + " of " + trackingNumber, () -> task(engine, trackingNumber, taskKey) != null);
     Task task = task(engine, trackingNumber, taskKey);
-    engine.getTaskService().setAssignee(task.getId(), taskKey.equals("review-findings") ? "supervisor" : "authority");
+    if (taskKey.equals("review-findings")) {
+      engine.getTaskService().claim(task.getId(), "supervisor"); // candidates have TASK_WORK: they claim, not assign
+    } else {
+      engine.getTaskService().setAssignee(task.getId(), "authority");
+    }
     engine.getTaskService().complete(task.getId(), vars);
   }
 

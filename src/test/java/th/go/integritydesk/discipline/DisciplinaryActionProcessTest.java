@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import th.go.integritydesk.identity.CaseDuties;
 import th.go.integritydesk.identity.DutyConflictException;
 import th.go.integritydesk.identity.Groups;
 import th.go.integritydesk.process.ProcessTest;
@@ -19,6 +20,7 @@ import th.go.integritydesk.process.ProcessTestSupport;
 class DisciplinaryActionProcessTest extends ProcessTestSupport {
 
   private static final String SECOND_AUTHORITY = "authority2";
+  @org.springframework.beans.factory.annotation.Autowired CaseDuties caseDuties;
 
   @BeforeEach
   void secondAuthority() {
@@ -35,7 +37,11 @@ class DisciplinaryActionProcessTest extends ProcessTestSupport {
   }
 
   private ProcessInstance start(String findings, boolean naccFindingOfFault, String investigator) {
-    String trackingNumber = registeredComplaint();
+    String trackingNumber = registeredComplaint(naccFindingOfFault);
+    if (findings != null) {
+      // what complaint-lifecycle's fact-finding would have recorded
+      caseDuties.record(trackingNumber, CaseDuties.Duty.FACT_FINDING, investigator, findings, null);
+    }
     Map<String, Object> vars = vars("trackingNumber", trackingNumber, "subject", "ทุจริต / Corruption",
         "findings", findings, "findingsSummary", "สรุป / Summary", "investigator", investigator,
         "naccFindingOfFault", naccFindingOfFault);

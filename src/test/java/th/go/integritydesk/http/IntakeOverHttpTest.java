@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import th.go.integritydesk.http.StaffClient.Answer;
+import th.go.integritydesk.intake.CaseAccess;
 
 /** The public intake channel over HTTP: submissions, receipt codes, status, replies, evidence, identity. */
 @HttpTest
@@ -31,6 +32,7 @@ class IntakeOverHttpTest {
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired th.go.integritydesk.intake.ReceiptCodes receiptCodes;
+  @Autowired CaseAccess caseAccess;
 
   StaffClient anonymous() {
     return new StaffClient(port, "nobody", "none");
@@ -183,7 +185,7 @@ class IntakeOverHttpTest {
   }
 
   @Test
-  void wrongCodesAndUnknownNumbersAnswerTheSameNotFoundAndRepeatedGuessesAreThrottled() {
+  void wrongCodesAndUnknownNumbersAnswerTheSameNotFound() {
     Answer receipt = submit(complaint(), Map.of());
     String trackingNumber = receipt.body().get("trackingNumber").asText();
     String code = receipt.body().get("receiptCode").asText();
@@ -198,13 +200,40 @@ class IntakeOverHttpTest {
       assertThat(notFound.body().get("title")).isEqualTo(wrongCode.body().get("title"));
     }
     assertThat(status(trackingNumber, code).status()).isEqualTo(200);
-    for (int i = 0; i < 3; i++) {
-      status(trackingNumber, "BBBB-BBBB-BBBB-BBBB-BBB" + i);
+    jdbc.sql("DELETE FROM receipt_attempt").update(); // the HTTP tests share one client address
+  }
+
+  @Test
+  void attack5_aGuessingClientIsThrottledWithGrowingDelaysButTheRightCodeAlwaysOpensTheCase() {
+    Answer receipt = submit(complaint(), Map.of());
+    String trackingNumber = receipt.body().get("trackingNumber").asText();
+    String code = receipt.body().get("receiptCode").asText();
+    try {
+      // another client (an official who knows the tracking number) guesses 8 times: no per-case lockout follows
+      for (int i = 0; i < 8; i++) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> caseAccess.open(trackingNumber, "CCCC-CCCC-CCCC-CCCC-CCCC",
+            "203.0.113.66")).isInstanceOfAny(CaseAccess.CaseNotFound.class, CaseAccess.TooManyAttempts.class);
+      }
+      assertThat(status(trackingNumber, code).status()).isEqualTo(200);
+
+      // this client guesses: free up to the limit, then 429 with a Retry-After that grows with every wrong code
+      List<Long> retryAfter = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        Answer wrong = status(trackingNumber, "BBBB-BBBB-BBBB-BBBB-BBB" + i);
+        if (i < 5) {
+          assertThat(wrong.status()).isEqualTo(404);
+        } else {
+          assertThat(wrong.status()).isEqualTo(429);
+          assertThat(wrong.contentType()).startsWith("application/problem+json");
+          retryAfter.add(Long.parseLong(wrong.headers().firstValue("Retry-After").orElseThrow()));
+        }
+      }
+      assertThat(retryAfter).hasSize(3).isSorted().doesNotHaveDuplicates();
+      // ... and the right code still opens the case, from the throttled client too
+      assertThat(status(trackingNumber, code).status()).isEqualTo(200);
+    } finally {
+      jdbc.sql("DELETE FROM receipt_attempt").update(); // the HTTP tests share one client address
     }
-    Answer throttled = status(trackingNumber, code);
-    assertThat(throttled.status()).isEqualTo(429);
-    assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
-    assertThat(throttled.contentType()).startsWith("application/problem+json");
   }
 
   @Test

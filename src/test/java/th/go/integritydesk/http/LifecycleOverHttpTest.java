@@ -48,6 +48,11 @@ class LifecycleOverHttpTest {
     for (StaffClient other : List.of(intake, supervisor, investigator, authority, analyst)) {
       assertThat(taskKeys(other.get(ofThisCase))).isEmpty();
     }
+    // analysts read models, not a running case's history or variables
+    assertThat(analyst.get("/engine-rest/history/variable-instance?processInstanceId=" + processInstanceId).body())
+        .isEmpty();
+    assertThat(analyst.get("/engine-rest/history/process-instance?processInstanceBusinessKey=" + trackingNumber).body())
+        .isEmpty();
     assertThat(screener.loginToTasklist().status()).isEqualTo(200);
     JsonNode screening = screener.tasklistGet("/task?processInstanceBusinessKey=" + trackingNumber).body().get(0);
     String screeningTask = screening.get("id").asText();
@@ -80,14 +85,21 @@ class LifecycleOverHttpTest {
 
     // discipline: the authority decides, the accused appeals, the authority records the ruling
     assertThat(waitForTasks(authority, ofThisCase)).containsExactly("decide-penalty");
+    String appeal = "/api/staff/complaints/" + trackingNumber + "/appeal";
+    Answer tooEarly = authority.post(appeal, Map.of());
+    assertThat(tooEarly.status()).as(tooEarly.raw()).isEqualTo(409);
+    assertThat(tooEarly.contentType()).startsWith("application/problem+json");
     completeOnly(authority, ofThisCase, "decide-penalty",
         variables("penalty", "PROBATION", "penaltyReason", "ความผิดครั้งแรก / First offence"), 204);
-    // the engine gate refuses message correlation to officers (issue 9): the appeal becomes a staff endpoint
-    // (POST /api/staff/complaints/{n}/appeal, another branch); until then an administrator correlates it here
-    Map<String, Object> appeal = Map.of("messageName", "AppealFiled", "businessKey", trackingNumber);
-    assertThat(authority.post("/engine-rest/message", appeal).status()).isEqualTo(403);
-    StaffClient admin = staff("admin");
-    waitUntil(() -> admin.post("/engine-rest/message", appeal).status() == 204);
+    // the appeal window: the gate refuses message correlation to officers; the appeal is a staff endpoint
+    waitUntil(() -> supervisor.get("/engine-rest/execution?processInstanceBusinessKey=" + trackingNumber
+        + "&messageEventSubscriptionName=AppealFiled").body().size() == 1);
+    Answer correlated = authority.post("/engine-rest/message",
+        Map.of("messageName", "AppealFiled", "businessKey", trackingNumber));
+    assertThat(correlated.status()).as(correlated.raw()).isEqualTo(403);
+    assertThat(intake.post(appeal, Map.of()).status()).isEqualTo(403);
+    Answer appealed = authority.post(appeal, Map.of());
+    assertThat(appealed.status()).as(appealed.raw()).isEqualTo(200);
     assertThat(waitForTasks(authority, ofThisCase)).containsExactly("record-appeal-outcome");
     completeOnly(authority, ofThisCase, "record-appeal-outcome",
         variables("appealUpheld", false, "finalPenalty", "PROBATION"), 204);
@@ -95,7 +107,7 @@ class LifecycleOverHttpTest {
     // closure: the outcome is in history for supervisors and analysts
     waitUntil(() -> "COMPLETED".equals(supervisor.get("/engine-rest/history/process-instance/" + processInstanceId)
         .body().get("state").asText()));
-    JsonNode outcome = analyst.get("/engine-rest/history/variable-instance?processInstanceId=" + processInstanceId
+    JsonNode outcome = supervisor.get("/engine-rest/history/variable-instance?processInstanceId=" + processInstanceId
         + "&variableName=outcome").body();
     assertThat(outcome).hasSize(1);
     assertThat(outcome.get(0).get("value").asText()).isEqualTo("PENALISED");

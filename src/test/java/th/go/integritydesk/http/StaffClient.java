@@ -117,16 +117,6 @@ public class StaffClient {
         .POST(HttpRequest.BodyPublishers.ofString(form)));
   }
 
-  /** Logs into one of the webapps (tasklist, cockpit, admin) as a browser does. */
-  public Answer loginTo(String app) {
-    send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/" + app + "/default/")).GET());
-    String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
-        + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/" + app))
-        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrfToken())
-        .POST(HttpRequest.BodyPublishers.ofString(form)));
-  }
-
   /**
    * A webapp's call of any of its APIs under /camunda/api/, exactly as given (no maxResults added), with the session
    * cookie, the CSRF header and the Accept header the webapp sends.

@@ -54,4 +54,17 @@ class WebSecurityTest {
         Map.of("reason", "ติดต่อผู้ร้อง / contact the complainant"), true);
     assertThat(fromTheWebapp.status()).isEqualTo(200);
   }
+
+  @Test
+  void camundasFirstRunSetupIsRefusedInTheDemoProfileToo() {
+    StaffClient anyone = new StaffClient(port, "nobody", "none");
+    anyone.raw("GET", "/camunda/app/admin/default/setup/", Map.of(), BodyPublishers.noBody());
+    for (String userId : List.of("intruder", "../bad id")) {
+      Answer setup = anyone.raw("POST", "/camunda/api/admin/setup/default/user/create",
+          Map.of("Content-Type", "application/json"), BodyPublishers.ofString("{\"profile\":{\"id\":\"" + userId
+              + "\"},\"credentials\":{\"password\":\"Intruder-passw0rd!\"}}"));
+      assertThat(setup.status()).isEqualTo(403);
+      assertThat(setup.contentType()).startsWith("application/problem+json");
+    }
+  }
 }

@@ -80,7 +80,8 @@ class DeadlineClockTest extends ProcessTestSupport {
   }
 
   private ProcessInstance discipline(String findings, boolean nacc) {
-    return runtime.startProcessInstanceByKey(DisciplinaryAction.PROCESS_KEY, registeredComplaint(),
+    // the NACC finding is read from the complaint's record, as a real referral stores it
+    return runtime.startProcessInstanceByKey(DisciplinaryAction.PROCESS_KEY, registeredComplaint(nacc),
         vars("findings", findings, "investigator", "investigator", "naccFindingOfFault", nacc));
   }
 

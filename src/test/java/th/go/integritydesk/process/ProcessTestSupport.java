@@ -57,8 +57,14 @@ public abstract class ProcessTestSupport {
 
   /** A stored complaint, for tests that start a called process on its own; returns its tracking number. */
   protected String registeredComplaint() {
-    return complaints.register(new Complaint(Channel.LETTER, Category.BRIBERY, "เรียกรับเงิน / Bribe", "รายละเอียด / Facts",
-        null, null, "กองคลัง", Rank.OPERATIONAL, null, null, null, null, false, null, null, "intake"));
+    return registeredComplaint(false);
+  }
+
+  /** A stored complaint; a NACC referral that found fault when {@code naccFindingOfFault}. */
+  protected String registeredComplaint(boolean naccFindingOfFault) {
+    return complaints.register(new Complaint(naccFindingOfFault ? Channel.REFERRAL_NACC : Channel.LETTER, Category.BRIBERY,
+        "เรียกรับเงิน / Bribe", "รายละเอียด / Facts", null, null, "กองคลัง", Rank.OPERATIONAL, null, null, null, null,
+        naccFindingOfFault, null, null, "intake"));
   }
 
   /** Starts a complaint and runs the asynchronous acknowledgement, so it waits for screening. */
