@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
@@ -56,11 +58,13 @@ public class EngineGate extends OncePerRequestFilter {
   private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
 
   private final IdentityService identity;
+  private final TaskService tasks;
   private final DeployedForms forms;
   private final MessageSource messages;
 
-  public EngineGate(IdentityService identity, DeployedForms forms, MessageSource messages) {
+  public EngineGate(IdentityService identity, TaskService tasks, DeployedForms forms, MessageSource messages) {
     this.identity = identity;
+    this.tasks = tasks;
     this.forms = forms;
     this.messages = messages;
   }
@@ -115,11 +119,42 @@ public class EngineGate extends OncePerRequestFilter {
         }
       }
       check(rule, target, caller, body, json);
+      if (rule.check() == GateRules.Check.UNCLAIM_OWN && !caller.groups().contains(Groups.ADMIN)
+          && unclaimOwn(target.path().split("/")[2], caller)) {
+        response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+        return;
+      }
       chain.doFilter(body.length > 0 ? new CachedBodyRequest(request, body) : request, response);
     } catch (GateRefusal refusal) {
       LOG.warn("engine gate refused {} for {}: {} {}", operation, caller == null ? "-" : caller.id(),
           refusal.status, refusal.messageKey);
       refuse(request, response, refusal);
+    }
+  }
+
+  /**
+   * Unclaims the caller's own task; false when the caller cannot see the task (the engine then answers as for any
+   * task the caller may not see).
+   */
+  private boolean unclaimOwn(String taskId, Caller caller) {
+    Authentication previous = identity.getCurrentAuthentication();
+    identity.setAuthentication(caller.id(), caller.groups());
+    try {
+      Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+      if (task == null) {
+        return false;
+      }
+      if (!caller.id().equals(task.getAssignee())) {
+        throw GateRefusal.forbidden("gate.unclaim.detail");
+      }
+      tasks.claim(taskId, null); // checked by the engine as TASK_WORK, recorded under the caller's name
+      return true;
+    } finally {
+      if (previous != null) {
+        identity.setAuthentication(previous);
+      } else {
+        identity.clearAuthentication();
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 package th.go.integritydesk.gate;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -15,9 +16,9 @@ import org.springframework.context.annotation.Lazy;
 public class EngineGateRegistration {
 
   @Bean
-  public FilterRegistrationBean<EngineGate> engineGate(@Lazy IdentityService identity, @Lazy DeployedForms forms,
+  public FilterRegistrationBean<EngineGate> engineGate(@Lazy IdentityService identity, @Lazy TaskService tasks, @Lazy DeployedForms forms,
                                                        MessageSource messages) {
-    FilterRegistrationBean<EngineGate> registration = new FilterRegistrationBean<>(new EngineGate(identity, forms, messages));
+    FilterRegistrationBean<EngineGate> registration = new FilterRegistrationBean<>(new EngineGate(identity, tasks, forms, messages));
     registration.setName("engine-gate");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
     registration.setOrder(2);

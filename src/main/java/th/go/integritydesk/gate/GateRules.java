@@ -7,6 +7,7 @@ import static th.go.integritydesk.gate.GateRules.Check.CLAIM_FOR_ONESELF;
 import static th.go.integritydesk.gate.GateRules.Check.FILTER_DEFINITION;
 import static th.go.integritydesk.gate.GateRules.Check.FORM_VARIABLES_ONLY;
 import static th.go.integritydesk.gate.GateRules.Check.NONE;
+import static th.go.integritydesk.gate.GateRules.Check.UNCLAIM_OWN;
 import static th.go.integritydesk.gate.GateRules.Check.NEW_COMPLAINT_ONLY;
 import static th.go.integritydesk.gate.GateRules.Check.OWN_ACCOUNT;
 
@@ -41,6 +42,11 @@ public final class GateRules {
     FORM_VARIABLES_ONLY,
     /** claim for oneself, never for someone else */
     CLAIM_FOR_ONESELF,
+    /**
+     * give back one's own task: officers hold TASK_WORK, not TASK_ASSIGN, on their tasks, so the gate unclaims it as a
+     * claim with no user (what TASK_WORK allows), under the officer's name, after checking it is theirs
+     */
+    UNCLAIM_OWN,
     /** a stored filter: only the expressions Tasklist's filter dialog offers (currentUser(), now(), ...) */
     FILTER_DEFINITION,
     /** one's own profile or password (administrators: anyone's) */
@@ -116,7 +122,7 @@ public final class GateRules {
       rule(STAFF, POST, ENGINE, "/task/{id}/comment/create",                 "add a comment (attributed, kept in history)"),
       rule(STAFF, READ, ENGINE, "/task/{id}/attachment",                     "attachments of the task"),
       rule(STAFF, POST, ENGINE, "/task/{id}/claim",                          CLAIM_FOR_ONESELF, "Tasklist: Claim"),
-      rule(STAFF, POST, ENGINE, "/task/{id}/unclaim",                        "Tasklist: Unclaim"),
+      rule(STAFF, POST, ENGINE, "/task/{id}/unclaim",                        UNCLAIM_OWN, "Tasklist: Unclaim (one's own task)"),
       rule(STAFF, POST, ENGINE, "/task/{id}/complete",                       FORM_VARIABLES_ONLY, "complete with the form's fields"),
       rule(STAFF, POST, ENGINE, "/task/{id}/submit-form",                    FORM_VARIABLES_ONLY, "Tasklist: Complete"),
       rule(STAFF, READ, ENGINE, "/process-definition",                       "process names on tasks; Start process list"),

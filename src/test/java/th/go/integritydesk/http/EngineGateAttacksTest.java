@@ -200,6 +200,12 @@ class EngineGateAttacksTest {
     // claiming for oneself and giving it back is what Tasklist needs, and still works
     assertThat(screener.post("/engine-rest/task/" + task + "/claim", Map.of("userId", "screener")).status()).isEqualTo(204);
     assertThat(screener.post("/engine-rest/task/" + task + "/unclaim", Map.of()).status()).isEqualTo(204);
+    assertThat(admin.get("/engine-rest/task/" + task).body().path("assignee").isNull()).isTrue();
+    // only the holder gives a task back: the administrator assigns it to the screener, the supervisor cannot unclaim it
+    assertThat(admin.post("/engine-rest/task/" + task + "/assignee", Map.of("userId", "screener")).status()).isEqualTo(204);
+    assertThat(staff("supervisor").post("/engine-rest/task/" + task + "/unclaim", Map.of()).status()).isIn(403, 404);
+    assertThat(admin.get("/engine-rest/task/" + task).body().path("assignee").asText()).isEqualTo("screener");
+    assertThat(screener.tasklistPost("/task/" + task + "/unclaim", Map.of()).status()).isEqualTo(204);
   }
 
   @Test
