@@ -23,7 +23,11 @@ public class Complaints {
 
   /** Stores a new complaint under a fresh tracking number and returns that number. */
   public String register(Complaint c) {
-    String trackingNumber = trackingNumbers.next();
+    return register(c, trackingNumbers.next());
+  }
+
+  /** Stores a new complaint under a number reserved for it ({@link TrackingNumbers#reserve()}). */
+  public String register(Complaint c, String trackingNumber) {
     jdbc.sql("""
             INSERT INTO complaint (tracking_number, fiscal_year, channel, category, subject, description,
               accused_name, accused_position, accused_unit, accused_rank, incident_date, location, amount_involved,

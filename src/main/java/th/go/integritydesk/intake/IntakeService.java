@@ -50,10 +50,13 @@ public class IntakeService {
   private final ObjectMapper json;
   private final TransactionTemplate transactions;
   private final DurableCommits durability;
+  private final TrackingNumbers trackingNumbers;
 
   public IntakeService(Complaints complaints, ComplainantIdentities identities, EvidenceFiles evidence,
                        ReceiptCodes receiptCodes, RuntimeService runtime, JdbcClient jdbc, ObjectMapper json,
-                       PlatformTransactionManager transactionManager, DurableCommits durability) {
+                       PlatformTransactionManager transactionManager, DurableCommits durability,
+                       TrackingNumbers trackingNumbers) {
+    this.trackingNumbers = trackingNumbers;
     this.transactions = new TransactionTemplate(transactionManager);
     this.durability = durability;
     this.complaints = complaints;
@@ -114,9 +117,14 @@ public class IntakeService {
     String randomCode = keyHash == null ? receiptCodes.random() : null;
     String randomCodeHash = randomCode == null ? null : receiptCodes.hash(randomCode);
 
-    Receipt receipt = transactions.execute(status -> {
-      // from here to the commit, other intakes wait for the number
-      String trackingNumber = complaints.register(complaint);
+    // the number is reserved and committed apart (the counter's lock is held only for that), consumed below; a
+    // failed intake gives it back to the next complaint (TrackingNumbers, ADR 0008)
+    String reserved = trackingNumbers.reserve();
+    Receipt receipt;
+    try {
+      receipt = transactions.execute(status -> {
+      trackingNumbers.consume(reserved);
+      String trackingNumber = complaints.register(complaint, reserved);
       org.slf4j.MDC.put(LogContext.TRACKING_NUMBER, trackingNumber);
       if (keyHash != null) {
         // a concurrent retry with the same key fails here on the primary key and is answered with this case
@@ -132,7 +140,11 @@ public class IntakeService {
       evidence.store(trackingNumber, null, files, now());
       runtime.startProcessInstanceByKey(ComplaintLifecycle.PROCESS_KEY, trackingNumber, variables);
       return new Receipt(trackingNumber, receiptCode, anonymous);
-    });
+      });
+    } catch (RuntimeException | Error failed) {
+      trackingNumbers.release(reserved);
+      throw failed;
+    }
     durability.committed();
     LOG.info("Complaint {} received through {} ({} evidence files)", receipt.trackingNumber(), submission.channel(),
         files.size());

@@ -1,6 +1,11 @@
 package th.go.integritydesk.intake;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import th.go.integritydesk.process.EngineClock;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.dao.DuplicateKeyException;
@@ -16,6 +21,9 @@ import org.springframework.stereotype.Component;
  * October to September (fiscal 2569 = 1 Oct 2025 to 30 Sep 2026). The counter row is updated inside the
  * caller's transaction, so a rolled-back intake gives its number back and two nodes never hand out the same one:
  * numbers are unique and gap-free. Its row lock is held until the caller commits, so callers take it last.
+ * The public intake instead {@link #reserve() reserves} a number in a short transaction of its own and consumes it in
+ * its own transaction (ADR 0008): the lock is then held only for the reservation, and a number not consumed (a failed
+ * or crashed intake) is handed to a later complaint, so numbers stay unique and, once in-flight intakes end, gap-free.
  */
 @Component
 public class TrackingNumbers {
@@ -25,16 +33,68 @@ public class TrackingNumbers {
 
   private final JdbcClient jdbc;
   private final TransactionTemplate savepoint;
+  private final TransactionTemplate ownTransaction;
+  private final Duration abandonedAfter;
 
-  public TrackingNumbers(JdbcClient jdbc, PlatformTransactionManager transactions) {
+  public TrackingNumbers(JdbcClient jdbc, PlatformTransactionManager transactions,
+                         @Value("${integrity-desk.intake.reservation-abandoned-after:PT10M}") Duration abandonedAfter) {
     this.jdbc = jdbc;
     this.savepoint = new TransactionTemplate(transactions);
     this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.abandonedAfter = abandonedAfter;
   }
 
+  /** The next number, in the caller's transaction (the counter's lock is held until the caller commits). */
   public String next() {
-    int fiscalYear = fiscalYear(LocalDate.now(Clock.fixed(ClockUtil.getCurrentTime().toInstant(), ThaiDates.BANGKOK)));
+    int fiscalYear = currentFiscalYear();
     return format(fiscalYear, increment(fiscalYear));
+  }
+
+  /**
+   * A number for an intake that will {@link #consume consume} it in its own transaction, reserved and committed here
+   * in a short transaction (the counter's lock is held only for that). A number given back by a failed intake, or
+   * left by one that crashed more than {@code integrity-desk.intake.reservation-abandoned-after} ago, goes first.
+   */
+  public String reserve() {
+    int fiscalYear = currentFiscalYear();
+    return ownTransaction.execute(status -> {
+      Timestamp now = EngineClock.now();
+      Timestamp abandoned = new Timestamp(now.getTime() - abandonedAfter.toMillis());
+      List<String> free = jdbc.sql("SELECT tracking_number FROM tracking_number_reservation WHERE fiscal_year = ?"
+              + " AND (released = TRUE OR reserved_at < ?) ORDER BY tracking_number")
+          .params(fiscalYear, abandoned).query(String.class).list();
+      for (String number : free) {
+        int taken = jdbc.sql("UPDATE tracking_number_reservation SET released = FALSE, reserved_at = ?"
+                + " WHERE tracking_number = ? AND (released = TRUE OR reserved_at < ?)")
+            .params(now, number, abandoned).update();
+        if (taken == 1) {
+          return number;
+        }
+      }
+      String number = format(fiscalYear, increment(fiscalYear));
+      jdbc.sql("INSERT INTO tracking_number_reservation (tracking_number, fiscal_year, reserved_at, released)"
+          + " VALUES (?, ?, ?, FALSE)").params(number, fiscalYear, now).update();
+      return number;
+    });
+  }
+
+  /** In the intake's transaction: the reserved number now belongs to the complaint stored with it. */
+  public void consume(String number) {
+    if (jdbc.sql("DELETE FROM tracking_number_reservation WHERE tracking_number = ?").param(number).update() != 1) {
+      throw new IllegalStateException("tracking number " + number + " is no longer reserved for this intake");
+    }
+  }
+
+  /** A failed intake gives its reserved number back for the next complaint (in a transaction of its own). */
+  public void release(String number) {
+    ownTransaction.executeWithoutResult(status ->
+        jdbc.sql("UPDATE tracking_number_reservation SET released = TRUE WHERE tracking_number = ?").param(number).update());
+  }
+
+  private static int currentFiscalYear() {
+    return fiscalYear(LocalDate.now(Clock.fixed(ClockUtil.getCurrentTime().toInstant(), ThaiDates.BANGKOK)));
   }
 
   public static int fiscalYear(LocalDate date) {

@@ -281,7 +281,7 @@ final class Phases {
         double rate = (closed - 3) / seconds;
         b.line("%d cases from `POST /api/complaints` to closed as PENALISED by %d clients working every task of the "
             + "README walkthrough over `/engine-rest` as the demo users (screener ACCEPT, supervisor assigns "
-            + "`investigator`, MINOR_OFFENCE, review approved, authority PROBATION, AppealFiled, appeal not upheld); "
+            + "`investigator`, MINOR_OFFENCE, review approved, authority PROBATION, appeal recorded, appeal not upheld); "
             + "the job executor runs the asynchronous steps. Failures: %d%s.", cases, workers, failures.get(),
             failureSamples.isEmpty() ? "" : " (" + String.join("; ", failureSamples) + ")");
         b.line("");
@@ -345,8 +345,9 @@ final class Phases {
     complete(web, "authority", tn, "decide-penalty",
         "\"penalty\":{\"value\":\"PROBATION\"},\"penaltyReason\":{\"value\":\"ความผิดครั้งแรก / First offence\"}");
     long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    while (web.postJson("/engine-rest/message", "authority",
-        "{\"messageName\":\"AppealFiled\",\"businessKey\":\"" + tn + "\"}").status() != 204) {
+    // the appeal is a staff endpoint (the engine gate refuses message correlation to officers); 409 until the case
+    // waits in its appeal window
+    while (web.postJson("/api/staff/complaints/" + tn + "/appeal", "authority", "{}").status() != 200) {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException(tn + ": AppealFiled not accepted");
       }
