@@ -9,6 +9,7 @@ import th.go.integritydesk.notification.ComplainantMail;
 import th.go.integritydesk.notification.ComplainantMessages.Kind;
 import th.go.integritydesk.notification.ComplainantMessages;
 import th.go.integritydesk.process.CaseKey;
+import th.go.integritydesk.process.Vars;
 
 /** Tells the complainant how the case ended, without exposing the accused's penalty or anyone else. */
 @Component("notifyOutcome")
@@ -25,7 +26,7 @@ public class NotifyOutcome implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String trackingNumber = CaseKey.of(execution);
-    CaseOutcome outcome = CaseOutcome.valueOf((String) execution.getVariable(OUTCOME));
+    CaseOutcome outcome = CaseOutcome.valueOf(Vars.text(execution, OUTCOME));
     String thai = "เรื่องร้องเรียนเลขที่ " + trackingNumber + " ดำเนินการเสร็จสิ้นแล้ว ผล: " + outcome.thai();
     String english = "Complaint " + trackingNumber + " is closed. Outcome: " + outcome.english();
     messages.post(trackingNumber, Kind.OUTCOME, thai, english);

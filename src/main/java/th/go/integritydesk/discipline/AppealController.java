@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import th.go.integritydesk.identity.Groups;
 import th.go.integritydesk.intake.CaseAccess;
 import th.go.integritydesk.intake.Complaints;
+import th.go.integritydesk.process.DisciplinaryAction;
 import th.go.integritydesk.web.CaseStateConflict;
 import th.go.integritydesk.web.StaffUser;
 

@@ -67,7 +67,7 @@ public class RegisterComplaint implements JavaDelegate {
         in.requiredEnum(ACCUSED_RANK, Rank.class),
         date(in.text(INCIDENT_DATE)),
         in.text(LOCATION),
-        amount(execution.getVariable("amountInvolved")),
+        amount(execution.getVariable(AMOUNT_INVOLVED)),
         years(execution.getVariable(YEARS_SINCE_LEFT_OFFICE)),
         in.flag(NACC_FINDING_OF_FAULT),
         in.text(VOLUNTEER_CODE),
@@ -97,11 +97,11 @@ public class RegisterComplaint implements JavaDelegate {
     try {
       BigDecimal amount = new BigDecimal(value.toString().trim());
       if (amount.signum() < 0) {
-        throw TaskInput.invalid("amountInvolved", "ต้องไม่ติดลบ", "cannot be negative");
+        throw TaskInput.invalid(AMOUNT_INVOLVED, "ต้องไม่ติดลบ", "cannot be negative");
       }
       return amount;
     } catch (NumberFormatException e) {
-      throw TaskInput.invalid("amountInvolved", "ต้องเป็นตัวเลข", "must be a number");
+      throw TaskInput.invalid(AMOUNT_INVOLVED, "ต้องเป็นตัวเลข", "must be a number");
     }
   }
 

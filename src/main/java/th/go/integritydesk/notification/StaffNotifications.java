@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import th.go.integritydesk.process.ComplaintLifecycle;
+import th.go.integritydesk.process.StaffNotification;
 
 /**
  * E-mail to officers, looked for every few minutes: a new assignment (to the assignee), a deadline escalation (to the
@@ -129,18 +130,18 @@ public class StaffNotifications {
           return false;
         }
         java.util.Map<String, Object> vars = new java.util.HashMap<>();
-        vars.put(SendStaffMail.MESSAGE_ID, messageId);
-        vars.put(SendStaffMail.RECIPIENT, userId);
-        vars.put(SendStaffMail.TASK_ID, task.getId());
-        vars.put(SendStaffMail.TASK_NAME, task.getName());
-        vars.put(SendStaffMail.DUE, task.getDueDate());
-        vars.put(SendStaffMail.HEADLINE_TH, thai);
-        vars.put(SendStaffMail.HEADLINE_EN, english);
-        vars.put(SendStaffMail.TASKLIST_URL, tasklistUrl);
+        vars.put(StaffNotification.Variables.MESSAGE_ID, messageId);
+        vars.put(StaffNotification.Variables.RECIPIENT, userId);
+        vars.put(StaffNotification.Variables.TASK_ID, task.getId());
+        vars.put(StaffNotification.Variables.TASK_NAME, task.getName());
+        vars.put(StaffNotification.Variables.DUE, task.getDueDate());
+        vars.put(StaffNotification.Variables.HEADLINE_TH, thai);
+        vars.put(StaffNotification.Variables.HEADLINE_EN, english);
+        vars.put(StaffNotification.Variables.TASKLIST_URL, tasklistUrl);
         String trackingNumber = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
             .singleResult().getBusinessKey();
         vars.put(ComplaintLifecycle.Variables.TRACKING_NUMBER, trackingNumber);
-        runtime.startProcessInstanceByKey(SendStaffMail.PROCESS_KEY, trackingNumber, vars);
+        runtime.startProcessInstanceByKey(StaffNotification.PROCESS_KEY, trackingNumber, vars);
         return true;
       });
       if (Boolean.TRUE.equals(started)) {

@@ -1,5 +1,7 @@
 package th.go.integritydesk.process;
 
+import static th.go.integritydesk.process.DeadlineEscalation.Variables.*;
+
 import java.sql.Timestamp;
 import java.util.Date;
 import org.camunda.bpm.engine.ManagementService;
@@ -24,10 +26,6 @@ import th.go.integritydesk.identity.SegregationOfDuties;
 @Component("escalationFollowUpCheck")
 public class EscalationFollowUpCheck implements TaskListener {
 
-  public static final String ESCALATION_ACTION = "escalationAction";
-  public static final String EXTEND_BY = "extendBy";
-  public static final String DEADLINE_TIMER = "deadlineTimer";
-  public static final String OVERDUE_TASK = "overdueTask";
   private static final Logger AUDIT = LoggerFactory.getLogger("integrity-desk.audit");
 
   private final ManagementService management;

@@ -15,8 +15,8 @@ import th.go.integritydesk.intake.Stage;
 public class StageTracker implements ExecutionListener {
 
   private static final Map<String, Stage> STAGE_BY_ELEMENT = Map.of(
-      "screen-complaint", Stage.SCREENING,
-      "await-complainant-info", Stage.AWAITING_COMPLAINANT,
+      ComplaintLifecycle.Elements.SCREEN_COMPLAINT, Stage.SCREENING,
+      ComplaintLifecycle.Elements.AWAIT_COMPLAINANT_INFO, Stage.AWAITING_COMPLAINANT,
       ComplaintLifecycle.Elements.FACT_FINDING, Stage.FACT_FINDING,
       ComplaintLifecycle.Elements.DISCIPLINARY_ACTION, Stage.DISCIPLINARY_ACTION);
 

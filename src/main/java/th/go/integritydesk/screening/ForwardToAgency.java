@@ -11,6 +11,7 @@ import th.go.integritydesk.intake.Complaints;
 import th.go.integritydesk.notification.ComplainantMessages.Kind;
 import th.go.integritydesk.notification.ComplainantMessages;
 import th.go.integritydesk.process.CaseKey;
+import th.go.integritydesk.process.Vars;
 
 /** Records that the case goes to the body with jurisdiction and tells the complainant where it went. */
 @Component("forwardToAgency")
@@ -28,8 +29,8 @@ public class ForwardToAgency implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String trackingNumber = CaseKey.of(execution);
-    Agency agency = Agency.valueOf((String) execution.getVariable(FORWARD_TO));
-    String otherName = (String) execution.getVariable(FORWARD_AGENCY_NAME);
+    Agency agency = Agency.valueOf(Vars.text(execution, FORWARD_TO));
+    String otherName = Vars.text(execution, FORWARD_AGENCY_NAME);
     String recorded = agency == Agency.OTHER_AGENCY && otherName != null ? otherName : agency.name();
     complaints.recordForwarding(trackingNumber, recorded);
     String thai = agency == Agency.OTHER_AGENCY && otherName != null ? otherName : agency.thai();

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import th.go.integritydesk.identity.CaseDuties;
 import th.go.integritydesk.identity.DutyConflictException;
 import th.go.integritydesk.identity.Groups;
+import th.go.integritydesk.process.DisciplinaryAction;
 import th.go.integritydesk.process.ProcessTest;
 import th.go.integritydesk.process.ProcessTestSupport;
 
