@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import th.go.integritydesk.process.TaskInput;
+import th.go.integritydesk.process.ThaiDates;
 
 /**
  * Receipt: gives the case its tracking number (the business key) and keeps the complaint's record in the
@@ -81,7 +82,7 @@ public class RegisterComplaint implements JavaDelegate {
     }
     try {
       LocalDate date = LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-      if (date.isAfter(LocalDate.now(th.go.integritydesk.notification.ThaiDates.BANGKOK))) {
+      if (date.isAfter(LocalDate.now(th.go.integritydesk.process.ThaiDates.BANGKOK))) {
         throw TaskInput.invalid(INCIDENT_DATE, "ต้องไม่เป็นวันในอนาคต", "cannot be in the future");
       }
       return date;

@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import th.go.integritydesk.process.ThaiDates;
 
 /**
  * E-mail to a complainant who left an address and agreed to be contacted: the same words as the status page, Thai

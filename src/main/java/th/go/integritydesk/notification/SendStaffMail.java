@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
+import th.go.integritydesk.process.ThaiDates;
 import th.go.integritydesk.process.Vars;
 
 /** The send step of staff-notification: one mail to one officer, once per Message-ID. */

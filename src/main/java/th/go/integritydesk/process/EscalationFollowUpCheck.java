@@ -16,7 +16,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import th.go.integritydesk.identity.SegregationOfDuties;
 
 /**
  * A supervisor closing an overdue-deadline escalation says what was done about it, and may extend the deadline
@@ -31,14 +30,11 @@ public class EscalationFollowUpCheck implements TaskListener {
   private final ManagementService management;
   private final TaskService tasks;
   private final JdbcClient jdbc;
-  private final SegregationOfDuties duties;
 
-  public EscalationFollowUpCheck(@Lazy ManagementService management, @Lazy TaskService tasks, JdbcClient jdbc,
-                                 SegregationOfDuties duties) {
+  public EscalationFollowUpCheck(@Lazy ManagementService management, @Lazy TaskService tasks, JdbcClient jdbc) {
     this.management = management;
     this.tasks = tasks;
     this.jdbc = jdbc;
-    this.duties = duties;
   }
 
   @Override
@@ -77,7 +73,7 @@ public class EscalationFollowUpCheck implements TaskListener {
     jdbc.sql("""
             INSERT INTO deadline_extension (tracking_number, overdue_task, extended_by, new_due, decided_by, reason, decided_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)""")
-        .params(trackingNumber, overdueTaskKey, extendBy, new Timestamp(newDue.getTime()), duties.actingUser(task), action,
+        .params(trackingNumber, overdueTaskKey, extendBy, new Timestamp(newDue.getTime()), ActingUser.of(task), action,
             EngineClock.now())
         .update();
     AUDIT.info("Deadline of {} in case {} extended by {} to {}", overdueTaskKey, trackingNumber, extendBy, newDue);

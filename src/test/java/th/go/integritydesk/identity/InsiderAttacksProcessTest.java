@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import th.go.integritydesk.intake.Stage;
 import th.go.integritydesk.notification.ComplainantMessages;
 import th.go.integritydesk.process.DisciplinaryAction;
+import th.go.integritydesk.process.DutyConflictException;
 import th.go.integritydesk.process.FactFinding;
 import th.go.integritydesk.process.ProcessTest;
 import th.go.integritydesk.process.ProcessTestSupport;

@@ -1,11 +1,10 @@
-package th.go.integritydesk.process;
+package th.go.integritydesk.intake;
 
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
-import th.go.integritydesk.intake.Complaints;
-import th.go.integritydesk.intake.Stage;
+import th.go.integritydesk.process.ComplaintLifecycle;
 
 /**
  * Keeps the complaint's stage in step with the lifecycle: an execution listener ({@code ${stageTracker}}) on the
