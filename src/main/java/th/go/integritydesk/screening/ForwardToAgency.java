@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import th.go.integritydesk.intake.Complaints;
+import th.go.integritydesk.notification.Bilingual;
 import th.go.integritydesk.notification.ComplainantMessages.Kind;
 import th.go.integritydesk.notification.ComplainantMessages;
 import th.go.integritydesk.process.CaseKey;
@@ -20,10 +21,12 @@ public class ForwardToAgency implements JavaDelegate {
   private static final Logger LOG = LoggerFactory.getLogger(ForwardToAgency.class);
   private final Complaints complaints;
   private final ComplainantMessages messages;
+  private final Bilingual texts;
 
-  public ForwardToAgency(Complaints complaints, ComplainantMessages messages) {
+  public ForwardToAgency(Complaints complaints, ComplainantMessages messages, Bilingual texts) {
     this.complaints = complaints;
     this.messages = messages;
+    this.texts = texts;
   }
 
   @Override
@@ -33,11 +36,11 @@ public class ForwardToAgency implements JavaDelegate {
     String otherName = Vars.text(execution, FORWARD_AGENCY_NAME);
     String recorded = agency == Agency.OTHER_AGENCY && otherName != null ? otherName : agency.name();
     complaints.recordForwarding(trackingNumber, recorded);
-    String thai = agency == Agency.OTHER_AGENCY && otherName != null ? otherName : agency.thai();
-    String english = agency == Agency.OTHER_AGENCY && otherName != null ? otherName : agency.english();
+    boolean named = agency == Agency.OTHER_AGENCY && otherName != null;
+    String thai = named ? otherName : texts.thai(agency.nameKey());
+    String english = named ? otherName : texts.english(agency.nameKey());
     messages.post(trackingNumber, Kind.FORWARDED,
-        "เรื่องของท่านอยู่ในอำนาจของ " + thai + " จึงส่งต่อไปดำเนินการ",
-        "Your complaint falls under " + english + " and has been forwarded there.");
+        texts.thai("complainant.forwarded", thai), texts.english("complainant.forwarded", english));
     LOG.info("Complaint {} forwarded to {}", trackingNumber, recorded);
   }
 }
