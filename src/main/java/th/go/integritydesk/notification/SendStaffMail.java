@@ -17,8 +17,10 @@ public class SendStaffMail implements JavaDelegate {
 
   private final IdentityService identity;
   private final Mailer mailer;
+  private final Bilingual texts;
 
-  public SendStaffMail(IdentityService identity, Mailer mailer) {
+  public SendStaffMail(IdentityService identity, Mailer mailer, Bilingual texts) {
+    this.texts = texts;
     this.identity = identity;
     this.mailer = mailer;
   }
@@ -35,10 +37,10 @@ public class SendStaffMail implements JavaDelegate {
     String link = Vars.text(execution, TASKLIST_URL) + "#/?task=" + Vars.text(execution, TASK_ID);
     String thai = Vars.text(execution, HEADLINE_TH);
     String english = Vars.text(execution, HEADLINE_EN);
-    String body = thai + ": " + taskName + "\nเลขรับเรื่อง " + trackingNumber + " ครบกำหนด "
-        + (due == null ? "-" : ThaiDates.thai(due.toInstant())) + "\nเปิดงาน: " + link
-        + "\n\n----\n\n" + english + ": " + taskName + "\nCase " + trackingNumber + ", due "
-        + (due == null ? "-" : ThaiDates.english(due.toInstant())) + "\nOpen the task: " + link;
+    String body = texts.thai("mail.staff.body", thai, taskName, trackingNumber,
+            due == null ? "-" : ThaiDates.thai(due.toInstant()), link)
+        + "\n\n----\n\n" + texts.english("mail.staff.body", english, taskName, trackingNumber,
+            due == null ? "-" : ThaiDates.english(due.toInstant()), link);
     mailer.send(new Mailer.Mail(Vars.text(execution, MESSAGE_ID), officer.getEmail(),
         thai + " / " + english + ": " + trackingNumber, body));
   }

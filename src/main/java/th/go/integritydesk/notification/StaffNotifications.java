@@ -33,13 +33,15 @@ public class StaffNotifications {
   private final org.camunda.bpm.engine.RuntimeService runtime;
   private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
   private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
+  private final Bilingual texts;
   private boolean enabled = true;
   private Duration before = Duration.ofDays(3);
   private String tasklistUrl = "http://localhost:8080/camunda/app/tasklist/default/";
 
   public StaffNotifications(TaskService tasks, IdentityService identity, Mailer mailer,
                             org.camunda.bpm.engine.RuntimeService runtime, org.springframework.jdbc.core.simple.JdbcClient jdbc,
-                            org.springframework.transaction.PlatformTransactionManager transactions) {
+                            org.springframework.transaction.PlatformTransactionManager transactions, Bilingual texts) {
+    this.texts = texts;
     this.tasks = tasks;
     this.identity = identity;
     this.mailer = mailer;
@@ -64,14 +66,14 @@ public class StaffNotifications {
     Date now = ClockUtil.getCurrentTime();
     for (Task task : all(tasks.createTaskQuery().active().taskAssigned())) {
       sent += mail(task, "assignment." + task.getAssignee(), Set.of(task.getAssignee()),
-          "มอบหมายงานให้ท่าน", "A task was assigned to you");
+          "mail.staff.assignment");
     }
     for (Task task : all(tasks.createTaskQuery().active().taskDefinitionKeyLike("escalate-%"))) {
-      sent += mail(task, "escalation", recipients(task), "งานเกินกำหนด ต้องติดตาม", "A deadline was missed and needs your follow-up");
+      sent += mail(task, "escalation", recipients(task), "mail.staff.escalation");
     }
     Date soon = new Date(now.getTime() + before.toMillis());
     for (Task task : all(tasks.createTaskQuery().active().dueAfter(now).dueBefore(soon))) {
-      sent += mail(task, "reminder", recipients(task), "ใกล้ครบกำหนด", "Due soon");
+      sent += mail(task, "reminder", recipients(task), "mail.staff.reminder");
     }
     return sent;
   }
@@ -118,7 +120,9 @@ public class StaffNotifications {
    * Queues one mail per recipient as a staff-notification process (its send step is retried by the engine and
    * becomes an incident in Cockpit when the retries run out); a mail already queued is not queued again.
    */
-  private int mail(Task task, String purpose, Set<String> userIds, String thai, String english) {
+  private int mail(Task task, String purpose, Set<String> userIds, String headline) {
+    String thai = texts.thai(headline);
+    String english = texts.english(headline);
     int queued = 0;
     for (String userId : userIds) {
       String messageId = (purpose + "." + task.getId() + "." + userId).replaceAll("[^A-Za-z0-9.-]", "-") + "@integrity-desk";

@@ -78,7 +78,9 @@ class StaffNotificationsTest extends ProcessTestSupport {
     assertThat(recipientsOf("assigned to you: " + trackingNumber)).contains("investigator@integrity-desk.invalid");
     MimeMessage assignment = Arrays.stream(smtp.getReceivedMessages())
         .filter(m -> to(m).equals("investigator@integrity-desk.invalid")).findFirst().orElseThrow();
-    assertThat(body(assignment)).contains("สืบสวนข้อเท็จจริง").contains("Conduct fact-finding").contains("#/?task=");
+    assertThat(body(assignment)).contains("สืบสวนข้อเท็จจริง").contains("Conduct fact-finding").contains("#/?task=")
+        .contains("มอบหมายงานให้ท่าน: ").contains("เลขรับเรื่อง " + trackingNumber + " ครบกำหนด ").contains("เปิดงาน: ")
+        .contains("A task was assigned to you: ").contains("Case " + trackingNumber + ", due ").contains("Open the task: ");
   }
 
   @Test
