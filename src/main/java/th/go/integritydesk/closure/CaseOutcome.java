@@ -6,26 +6,10 @@ import th.go.integritydesk.screening.ScreeningDecision;
 
 /** How a case ended (DESIGN.md), stored as {@code outcome} and counted in the statistics. */
 public enum CaseOutcome {
-  REJECTED("ยุติเรื่อง", "The complaint was closed without further action."),
-  FORWARDED("ส่งต่อหน่วยงานที่มีอำนาจ", "The complaint was forwarded to the body with jurisdiction."),
-  MERGED("รวมกับเรื่องที่ดำเนินการอยู่", "The complaint was joined to a case already under way on the same facts."),
-  NO_GROUNDS("ผลการสืบสวนไม่มีมูล", "Fact-finding found no grounds for the allegation."),
-  REFERRED_CRIMINAL("ส่งเรื่องให้หน่วยงานที่มีอำนาจดำเนินคดี", "The matter was referred to the body that prosecutes it."),
-  PENALISED("มีการลงโทษทางวินัย", "Disciplinary action was taken."),
-  NO_PENALTY("ไม่มีการลงโทษทางวินัย", "No disciplinary penalty was imposed."),
-  WITHDRAWN("ผู้ร้องถอนเรื่อง", "The complaint was withdrawn at your request.");
+  REJECTED, FORWARDED, MERGED, NO_GROUNDS, REFERRED_CRIMINAL, PENALISED, NO_PENALTY, WITHDRAWN;
 
-  private final String thai;
-  private final String english;
-
-  CaseOutcome(String thai, String english) {
-    this.thai = thai;
-    this.english = english;
-  }
-
-  /** What the complainant is told: the outcome, never the accused's penalty or other people's details. */
-  public String thai() { return thai; }
-  public String english() { return english; }
+  /** The key of what the complainant is told (messages*.properties): the outcome, never the accused's penalty. */
+  public String noticeKey() { return "complainant.outcome." + name(); }
 
   /** The decisions a case carries when it closes; any may be null where its stage was not reached. */
   public record Decisions(boolean withdrawn, String screeningDecision, boolean naccFindingOfFault, String findings,

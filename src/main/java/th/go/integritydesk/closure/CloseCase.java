@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import th.go.integritydesk.identity.CaseDuties;
 import th.go.integritydesk.intake.Complaints;
 import th.go.integritydesk.process.CaseKey;
+import th.go.integritydesk.process.Vars;
 
 /** Closure: works out the outcome from the decisions taken and records it with the closing date. */
 @Component("closeCase")
@@ -29,14 +30,14 @@ public class CloseCase implements JavaDelegate {
     String trackingNumber = CaseKey.of(execution);
     CaseOutcome outcome = CaseOutcome.of(new CaseOutcome.Decisions(
         Boolean.TRUE.equals(execution.getVariable(WITHDRAWN)),
-        (String) execution.getVariable(SCREENING_DECISION),
+        Vars.text(execution, SCREENING_DECISION),
         complaints.routing(trackingNumber).naccFindingOfFault(),
         // cases that started before case_duty existed carry their findings only as a variable
-        duties.latestDetail(trackingNumber, CaseDuties.Duty.FACT_FINDING).orElse((String) execution.getVariable(FINDINGS)),
-        (Boolean) execution.getVariable(OFFENCE_PROVEN),
-        (String) execution.getVariable(PENALTY),
-        (Boolean) execution.getVariable(APPEAL_UPHELD),
-        (String) execution.getVariable(FINAL_PENALTY)));
+        duties.latestDetail(trackingNumber, CaseDuties.Duty.FACT_FINDING).orElse(Vars.text(execution, FINDINGS)),
+        Vars.flag(execution, OFFENCE_PROVEN),
+        Vars.text(execution, PENALTY),
+        Vars.flag(execution, APPEAL_UPHELD),
+        Vars.text(execution, FINAL_PENALTY)));
     execution.setVariable(OUTCOME, outcome.name());
     complaints.close(trackingNumber, outcome.name());
     LOG.info("Complaint {} closed: {}", trackingNumber, outcome);

@@ -5,10 +5,12 @@ import static th.go.integritydesk.process.ComplaintLifecycle.Variables.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import th.go.integritydesk.notification.Bilingual;
 import th.go.integritydesk.notification.ComplainantMail;
 import th.go.integritydesk.notification.ComplainantMessages.Kind;
 import th.go.integritydesk.notification.ComplainantMessages;
 import th.go.integritydesk.process.CaseKey;
+import th.go.integritydesk.process.Vars;
 
 /** Tells the complainant how the case ended, without exposing the accused's penalty or anyone else. */
 @Component("notifyOutcome")
@@ -16,8 +18,10 @@ public class NotifyOutcome implements JavaDelegate {
 
   private final ComplainantMessages messages;
   private final ComplainantMail mail;
+  private final Bilingual texts;
 
-  public NotifyOutcome(ComplainantMessages messages, ComplainantMail mail) {
+  public NotifyOutcome(ComplainantMessages messages, ComplainantMail mail, Bilingual texts) {
+    this.texts = texts;
     this.messages = messages;
     this.mail = mail;
   }
@@ -25,9 +29,9 @@ public class NotifyOutcome implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String trackingNumber = CaseKey.of(execution);
-    CaseOutcome outcome = CaseOutcome.valueOf((String) execution.getVariable(OUTCOME));
-    String thai = "เรื่องร้องเรียนเลขที่ " + trackingNumber + " ดำเนินการเสร็จสิ้นแล้ว ผล: " + outcome.thai();
-    String english = "Complaint " + trackingNumber + " is closed. Outcome: " + outcome.english();
+    CaseOutcome outcome = CaseOutcome.valueOf(Vars.text(execution, OUTCOME));
+    String thai = texts.thai("complainant.closed", trackingNumber, texts.thai(outcome.noticeKey()));
+    String english = texts.english("complainant.closed", trackingNumber, texts.english(outcome.noticeKey()));
     messages.post(trackingNumber, Kind.OUTCOME, thai, english);
     mail.send(trackingNumber, "outcome", "1", thai, english);
   }

@@ -16,9 +16,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import th.go.integritydesk.identity.Groups;
-import th.go.integritydesk.intake.CaseAccess;
 import th.go.integritydesk.intake.Complaints;
 import th.go.integritydesk.process.ComplaintLifecycle;
+import th.go.integritydesk.web.CaseNotFound;
 import th.go.integritydesk.web.CaseStateConflict;
 import th.go.integritydesk.web.InvalidInputException;
 import th.go.integritydesk.web.StaffUser;
@@ -55,7 +55,7 @@ public class WithdrawalController {
                                       @RequestBody WithdrawalLetter letter) {
     user.requireAnyOf(Groups.INTAKE);
     if (!complaints.exists(trackingNumber)) {
-      throw new CaseAccess.CaseNotFound();
+      throw new CaseNotFound();
     }
     String reason = letter == null || letter.reason() == null ? null : letter.reason().strip();
     if (reason == null || reason.isEmpty() || reason.length() > 4000) {

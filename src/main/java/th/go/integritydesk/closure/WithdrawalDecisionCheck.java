@@ -1,6 +1,7 @@
 package th.go.integritydesk.closure;
 
 import static th.go.integritydesk.process.ComplaintLifecycle.Variables.CONTINUE_EX_OFFICIO;
+import static th.go.integritydesk.process.ComplaintLifecycle.Variables.WITHDRAWAL_DECISION_REASON;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -11,12 +12,11 @@ import th.go.integritydesk.process.TaskInput;
 @Component("withdrawalDecisionCheck")
 public class WithdrawalDecisionCheck implements TaskListener {
 
-  static final String REASON = "withdrawalDecisionReason";
 
   @Override
   public void notify(DelegateTask task) {
     TaskInput in = TaskInput.of(task);
     task.setVariable(CONTINUE_EX_OFFICIO, in.flag(CONTINUE_EX_OFFICIO));
-    in.requiredText(REASON, 4000);
+    in.requiredText(WITHDRAWAL_DECISION_REASON, 4000);
   }
 }

@@ -14,8 +14,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import th.go.integritydesk.identity.Groups;
-import th.go.integritydesk.intake.CaseAccess;
 import th.go.integritydesk.intake.Complaints;
+import th.go.integritydesk.process.DisciplinaryAction;
+import th.go.integritydesk.web.CaseNotFound;
 import th.go.integritydesk.web.CaseStateConflict;
 import th.go.integritydesk.web.StaffUser;
 
@@ -44,7 +45,7 @@ public class AppealController {
   public Map<String, Object> appeal(StaffUser user, @PathVariable String trackingNumber) {
     user.requireAnyOf(Groups.DISCIPLINARY_AUTHORITY);
     if (!complaints.exists(trackingNumber)) {
-      throw new CaseAccess.CaseNotFound();
+      throw new CaseNotFound();
     }
     List<Execution> waiting = runtime.createExecutionQuery().processInstanceBusinessKey(trackingNumber)
         .processDefinitionKey(DisciplinaryAction.PROCESS_KEY)

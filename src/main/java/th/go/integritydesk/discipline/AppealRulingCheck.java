@@ -1,5 +1,7 @@
 package th.go.integritydesk.discipline;
 
+import static th.go.integritydesk.process.DisciplinaryAction.Variables.RULING_ORDER_NUMBER;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -8,8 +10,6 @@ import th.go.integritydesk.process.TaskInput;
 /** Carrying out MSPC's ruling is recorded with the new order. */
 @Component("appealRulingCheck")
 public class AppealRulingCheck implements TaskListener {
-
-  static final String RULING_ORDER_NUMBER = "rulingOrderNumber";
 
   @Override
   public void notify(DelegateTask task) {

@@ -1,13 +1,13 @@
 package th.go.integritydesk.discipline;
 
-import static th.go.integritydesk.discipline.DisciplinaryAction.Variables.*;
+import static th.go.integritydesk.process.DisciplinaryAction.Variables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import th.go.integritydesk.identity.CaseDuties;
-import th.go.integritydesk.process.CaseKey;
 import th.go.integritydesk.identity.SegregationOfDuties;
+import th.go.integritydesk.process.CaseKey;
 import th.go.integritydesk.process.TaskInput;
 
 /**

@@ -1,6 +1,6 @@
 package th.go.integritydesk.discipline;
 
-import static th.go.integritydesk.discipline.DisciplinaryAction.Variables.*;
+import static th.go.integritydesk.process.DisciplinaryAction.Variables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

@@ -1,5 +1,8 @@
 package th.go.integritydesk.discipline;
 
+import static th.go.integritydesk.process.DisciplinaryAction.Variables.NACC_LETTER_NUMBER;
+import static th.go.integritydesk.process.DisciplinaryAction.Variables.NACC_ORDER_SENT_ON;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -9,13 +12,10 @@ import th.go.integritydesk.process.TaskInput;
 @Component("naccOrderCheck")
 public class NaccOrderCheck implements TaskListener {
 
-  static final String LETTER_NUMBER = "naccLetterNumber";
-  static final String SENT_ON = "naccOrderSentOn";
-
   @Override
   public void notify(DelegateTask task) {
     TaskInput in = TaskInput.of(task);
-    in.requiredText(LETTER_NUMBER, 100);
-    in.requiredText(SENT_ON, 30);
+    in.requiredText(NACC_LETTER_NUMBER, 100);
+    in.requiredText(NACC_ORDER_SENT_ON, 30);
   }
 }

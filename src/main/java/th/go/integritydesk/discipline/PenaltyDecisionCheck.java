@@ -1,6 +1,6 @@
 package th.go.integritydesk.discipline;
 
-import static th.go.integritydesk.discipline.DisciplinaryAction.Variables.*;
+import static th.go.integritydesk.process.DisciplinaryAction.Variables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -10,8 +10,8 @@ import th.go.integritydesk.identity.SegregationOfDuties;
 import th.go.integritydesk.intake.Complaints;
 import th.go.integritydesk.investigation.Findings;
 import th.go.integritydesk.process.CaseKey;
-import th.go.integritydesk.process.ComplaintLifecycle;
 import th.go.integritydesk.process.TaskInput;
+import th.go.integritydesk.process.Vars;
 
 /**
  * Whoever claims or completes {@code decide-penalty} did not find the facts nor sit on the committee; the
@@ -46,7 +46,7 @@ public class PenaltyDecisionCheck implements TaskListener {
     Penalty penalty = in.requiredEnum(PENALTY, Penalty.class);
     in.requiredText(PENALTY_REASON, 4000);
     String findings = caseDuties.latestDetail(trackingNumber, CaseDuties.Duty.FACT_FINDING)
-        .orElse((String) task.getVariable(FINDINGS)); // cases begun before case_duty existed
+        .orElse(Vars.text(task, FINDINGS)); // cases begun before case_duty existed
     boolean minor = Findings.MINOR_OFFENCE.name().equals(findings)
         && !complaints.routing(trackingNumber).naccFindingOfFault();
     if (minor && penalty.onlyForSeriousOffences()) {

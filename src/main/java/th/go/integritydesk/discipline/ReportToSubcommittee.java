@@ -1,7 +1,7 @@
 package th.go.integritydesk.discipline;
 
-import static th.go.integritydesk.discipline.DisciplinaryAction.Variables.PENALTY;
-import static th.go.integritydesk.discipline.DisciplinaryAction.Variables.PENALTY_DECIDED_BY;
+import static th.go.integritydesk.process.DisciplinaryAction.Variables.PENALTY;
+import static th.go.integritydesk.process.DisciplinaryAction.Variables.PENALTY_DECIDED_BY;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import th.go.integritydesk.process.DutyConflictException;
 import th.go.integritydesk.process.EngineClock;
 
 /**

@@ -5,10 +5,11 @@ import java.util.Locale;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import th.go.integritydesk.process.ActingUser;
+import th.go.integritydesk.process.DutyConflictException;
 import th.go.integritydesk.process.TaskInput;
 
 /**
@@ -83,8 +84,7 @@ public class SegregationOfDuties {
 
   /** Who is acting on a task: the authenticated caller (REST, Tasklist) or, failing that, the task's assignee. */
   public String actingUser(DelegateTask task) {
-    Authentication current = identity.getCurrentAuthentication();
-    return current != null && current.getUserId() != null ? current.getUserId() : task.getAssignee();
+    return ActingUser.of(task);
   }
 
   private static void refuse(String trackingNumber, String reason) {

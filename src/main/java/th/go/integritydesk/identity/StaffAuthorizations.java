@@ -20,8 +20,9 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import th.go.integritydesk.discipline.DisciplinaryAction;
 import th.go.integritydesk.process.ComplaintLifecycle;
+import th.go.integritydesk.process.DisciplinaryAction;
+import th.go.integritydesk.process.FactFinding;
 
 /**
  * The staff groups, what each may see and do, and the Tasklist filters, created at start-up in every profile
@@ -76,7 +77,7 @@ public class StaffAuthorizations extends AbstractProcessEnginePlugin {
     grant(intake, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     // each group reads the definition its tasks belong to (Tasklist shows the process name on the task)
     grant(screening, Resources.PROCESS_DEFINITION, ComplaintLifecycle.PROCESS_KEY, Permissions.READ);
-    grant(investigator, Resources.PROCESS_DEFINITION, "fact-finding", Permissions.READ);
+    grant(investigator, Resources.PROCESS_DEFINITION, FactFinding.PROCESS_KEY, Permissions.READ);
     // committee chairs and members are usually investigators
     grant(investigator, Resources.PROCESS_DEFINITION, DisciplinaryAction.PROCESS_KEY, Permissions.READ);
     // supervisors watch every case, incident and deadline in Cockpit
@@ -169,7 +170,7 @@ public class StaffAuthorizations extends AbstractProcessEnginePlugin {
     createFilter(filters, engine, "ขั้นคัดกรองและรับเรื่อง / Receipt and screening", -6,
         mine(tasks).processDefinitionKey(ComplaintLifecycle.PROCESS_KEY).orderByDueDate().asc());
     createFilter(filters, engine, "ขั้นสืบสวนข้อเท็จจริง / Fact-finding", -5,
-        mine(tasks).processDefinitionKey("fact-finding").orderByDueDate().asc());
+        mine(tasks).processDefinitionKey(FactFinding.PROCESS_KEY).orderByDueDate().asc());
     createFilter(filters, engine, "ขั้นดำเนินการทางวินัย / Disciplinary action", -4,
         mine(tasks).processDefinitionKey(DisciplinaryAction.PROCESS_KEY).orderByDueDate().asc());
     createFilter(filters, engine, "ติดตามงานเกินกำหนด / Deadline escalations", -3,

@@ -9,6 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import th.go.integritydesk.web.CaseNotFound;
+import th.go.integritydesk.web.TooManyAttempts;
 
 /**
  * The complainant's way back into the case: tracking number plus receipt code. An unknown number and a wrong code
@@ -19,25 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 @ConfigurationProperties(prefix = "integrity-desk.intake.receipt-attempts")
 public class CaseAccess {
-
-  /** No case with this tracking number and receipt code (either may be wrong; we do not say which). */
-  public static class CaseNotFound extends RuntimeException {
-    public CaseNotFound() {
-      super("no case with this tracking number and receipt code");
-    }
-  }
-
-  /** Too many wrong receipt codes lately. */
-  public static class TooManyAttempts extends RuntimeException {
-    private final Duration retryAfter;
-
-    public TooManyAttempts(Duration retryAfter) {
-      super("too many wrong receipt codes");
-      this.retryAfter = retryAfter;
-    }
-
-    public Duration retryAfter() { return retryAfter; }
-  }
 
   private final Complaints complaints;
   private final ReceiptCodes receiptCodes;

@@ -17,7 +17,6 @@ import th.go.integritydesk.process.ComplaintLifecycle;
 @Service
 public class ComplainantReplies {
 
-  public static final String COMPLAINANT_REPLY = "complainantReply";
 
   public record Submission(long id, String body, java.time.Instant receivedAt) {}
 
@@ -48,7 +47,7 @@ public class ComplainantReplies {
     }
     runtime.createMessageCorrelation(ComplaintLifecycle.Messages.COMPLAINANT_INFO_RECEIVED)
         .processInstanceId(waiting.getId())
-        .setVariable(COMPLAINANT_REPLY, text.strip())
+        .setVariable(ComplaintLifecycle.Variables.COMPLAINANT_REPLY, text.strip())
         .correlate();
     return true;
   }

@@ -25,9 +25,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import th.go.integritydesk.notification.ComplainantMessages;
-import th.go.integritydesk.notification.ThaiDates;
+import th.go.integritydesk.process.ThaiDates;
+import th.go.integritydesk.web.CaseNotFound;
+import th.go.integritydesk.web.IdempotencyConflict;
 import th.go.integritydesk.web.InvalidInputException;
 import th.go.integritydesk.web.PageCsrf;
+import th.go.integritydesk.web.TooManyAttempts;
 
 /**
  * The public channel as pages rendered by the server: the complaint form, the receipt, the status page and the reply
@@ -105,7 +108,7 @@ class ComplaintPages {
         return "receipt";
       } catch (InvalidInputException e) {
         errors.put(e.field(), message(e.messageKey(), locale, e.arguments()));
-      } catch (IntakeService.IdempotencyConflict e) {
+      } catch (IdempotencyConflict e) {
         // the same form was sent before with other content: a new key makes the next post a new complaint
         form.setIdempotencyKey(UUID.randomUUID().toString());
         response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
@@ -244,11 +247,11 @@ class ComplaintPages {
     }
     try {
       return access.open(trackingNumber.strip().toUpperCase(Locale.ROOT), receiptCode.strip(), request.getRemoteAddr());
-    } catch (CaseAccess.CaseNotFound e) {
+    } catch (CaseNotFound e) {
       response.setStatus(HttpStatus.NOT_FOUND.value());
       lookupPage(trackingNumber, Map.of(), message("err.notFoundTitle", locale), message("err.notFound", locale), model,
           request, response);
-    } catch (CaseAccess.TooManyAttempts e) {
+    } catch (TooManyAttempts e) {
       response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
       response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfter().toSeconds()));
       lookupPage(trackingNumber, Map.of(), message("err.tooManyTitle", locale),

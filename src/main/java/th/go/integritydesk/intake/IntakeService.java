@@ -18,10 +18,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-import th.go.integritydesk.identity.ComplainantIdentities;
 import th.go.integritydesk.process.ComplaintLifecycle;
-import th.go.integritydesk.web.LogContext;
+import th.go.integritydesk.web.IdempotencyConflict;
 import th.go.integritydesk.web.InvalidInputException;
+import th.go.integritydesk.web.LogContext;
 
 /**
  * Takes a complaint in: stores the complaint, the complainant's identity (apart), the evidence and the receipt-code
@@ -32,13 +32,6 @@ import th.go.integritydesk.web.InvalidInputException;
 public class IntakeService {
 
   public record Receipt(String trackingNumber, String receiptCode, boolean anonymous) {}
-
-  /** The same Idempotency-Key came with a different complaint. */
-  public static class IdempotencyConflict extends RuntimeException {
-    public IdempotencyConflict() {
-      super("Idempotency-Key reused with a different request");
-    }
-  }
 
   private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
   private final Complaints complaints;

@@ -3,7 +3,7 @@ package th.go.integritydesk.intake;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
-import th.go.integritydesk.notification.ThaiDates;
+import th.go.integritydesk.process.ThaiDates;
 
 /** Dates on the pages: the Thai calendar in Thai, the Gregorian one in English (the mails do the same). */
 final class PageDates {

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import th.go.integritydesk.process.TaskInput;
+import th.go.integritydesk.process.ThaiDates;
 
 /**
  * Receipt: gives the case its tracking number (the business key) and keeps the complaint's record in the
@@ -67,7 +68,7 @@ public class RegisterComplaint implements JavaDelegate {
         in.requiredEnum(ACCUSED_RANK, Rank.class),
         date(in.text(INCIDENT_DATE)),
         in.text(LOCATION),
-        amount(execution.getVariable("amountInvolved")),
+        amount(execution.getVariable(AMOUNT_INVOLVED)),
         years(execution.getVariable(YEARS_SINCE_LEFT_OFFICE)),
         in.flag(NACC_FINDING_OF_FAULT),
         in.text(VOLUNTEER_CODE),
@@ -81,7 +82,7 @@ public class RegisterComplaint implements JavaDelegate {
     }
     try {
       LocalDate date = LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-      if (date.isAfter(LocalDate.now(th.go.integritydesk.notification.ThaiDates.BANGKOK))) {
+      if (date.isAfter(LocalDate.now(th.go.integritydesk.process.ThaiDates.BANGKOK))) {
         throw TaskInput.invalid(INCIDENT_DATE, "ต้องไม่เป็นวันในอนาคต", "cannot be in the future");
       }
       return date;
@@ -97,11 +98,11 @@ public class RegisterComplaint implements JavaDelegate {
     try {
       BigDecimal amount = new BigDecimal(value.toString().trim());
       if (amount.signum() < 0) {
-        throw TaskInput.invalid("amountInvolved", "ต้องไม่ติดลบ", "cannot be negative");
+        throw TaskInput.invalid(AMOUNT_INVOLVED, "ต้องไม่ติดลบ", "cannot be negative");
       }
       return amount;
     } catch (NumberFormatException e) {
-      throw TaskInput.invalid("amountInvolved", "ต้องเป็นตัวเลข", "must be a number");
+      throw TaskInput.invalid(AMOUNT_INVOLVED, "ต้องเป็นตัวเลข", "must be a number");
     }
   }
 

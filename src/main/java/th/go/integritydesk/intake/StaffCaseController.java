@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import th.go.integritydesk.identity.Groups;
 import th.go.integritydesk.notification.ComplainantMessages;
+import th.go.integritydesk.web.CaseNotFound;
 import th.go.integritydesk.web.StaffUser;
 
 /**
@@ -67,7 +68,7 @@ public class StaffCaseController {
   public Map<String, Object> caseFile(StaffUser user, @PathVariable String trackingNumber) {
     user.requireAnyOf(CASE_HANDLERS);
     Map<String, Object> file = new LinkedHashMap<>(complaints.caseFile(trackingNumber)
-        .orElseThrow(CaseAccess.CaseNotFound::new));
+        .orElseThrow(CaseNotFound::new));
     file.put("complainantSubmissions", replies.of(trackingNumber));
     var stored = evidence.of(trackingNumber);
     file.put("evidence", java.util.stream.IntStream.range(0, stored.size()).mapToObj(i -> {
@@ -86,7 +87,7 @@ public class StaffCaseController {
   @GetMapping("/{trackingNumber}/evidence/{id}")
   public ResponseEntity<byte[]> evidence(StaffUser user, @PathVariable String trackingNumber, @PathVariable long id) {
     user.requireAnyOf(CASE_HANDLERS);
-    var file = evidence.content(trackingNumber, id).orElseThrow(CaseAccess.CaseNotFound::new);
+    var file = evidence.content(trackingNumber, id).orElseThrow(CaseNotFound::new);
     String type = evidence.downloadType(file.getValue());
     int index = 1 + (int) evidence.of(trackingNumber).stream().takeWhile(e -> e.id() != id).count();
     return ResponseEntity.ok()

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import th.go.integritydesk.notification.ComplainantMessages;
+import th.go.integritydesk.web.CaseNotFound;
 import th.go.integritydesk.web.StaffAccessDenied;
 import th.go.integritydesk.web.StaffUser;
 
@@ -62,7 +63,7 @@ class StaffCasePage {
     response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
     model.addAttribute("trackingNumber", tn);
     if (tn == null || !tn.strip().matches(TrackingNumbers.PATTERN)) {
-      throw new CaseAccess.CaseNotFound();
+      throw new CaseNotFound();
     }
     Map<String, Object> file = api.caseFile(user, tn.strip());
     model.addAttribute("file", view(file, locale));
@@ -83,7 +84,7 @@ class StaffCasePage {
     return "staff/case";
   }
 
-  @ExceptionHandler(CaseAccess.CaseNotFound.class)
+  @ExceptionHandler(CaseNotFound.class)
   String notFound(Model model, Locale locale, HttpServletResponse response) {
     response.setStatus(HttpStatus.NOT_FOUND.value());
     model.addAttribute("problemTitle", message("problem.notFound.title", locale));

@@ -10,11 +10,11 @@ import java.time.LocalDate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import th.go.integritydesk.notification.ThaiDates;
-import org.springframework.stereotype.Component;
+import th.go.integritydesk.process.ThaiDates;
 
 /**
  * Readable, unique tracking numbers by Buddhist-era fiscal year: {@code ACC-2569-000123}. The fiscal year runs

@@ -1,6 +1,6 @@
 package th.go.integritydesk.investigation;
 
-import static th.go.integritydesk.investigation.FactFinding.Variables.*;
+import static th.go.integritydesk.process.FactFinding.Variables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

@@ -1,6 +1,6 @@
 package th.go.integritydesk.investigation;
 
-import static th.go.integritydesk.investigation.FactFinding.Variables.*;
+import static th.go.integritydesk.process.FactFinding.Variables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -8,7 +8,6 @@ import org.springframework.stereotype.Component;
 import th.go.integritydesk.identity.SegregationOfDuties;
 import th.go.integritydesk.intake.Complaints;
 import th.go.integritydesk.process.CaseKey;
-import th.go.integritydesk.process.ComplaintLifecycle;
 import th.go.integritydesk.process.TaskInput;
 
 /** The supervisor's choice of investigator: a member of {@code investigator}, not from the accused's unit. */

@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import th.go.integritydesk.process.ThaiDates;
 
 /**
  * E-mail to a complainant who left an address and agreed to be contacted: the same words as the status page, Thai
@@ -15,8 +16,10 @@ public class ComplainantMail {
 
   private final JdbcClient jdbc;
   private final Mailer mailer;
+  private final Bilingual texts;
 
-  public ComplainantMail(JdbcClient jdbc, Mailer mailer) {
+  public ComplainantMail(JdbcClient jdbc, Mailer mailer, Bilingual texts) {
+    this.texts = texts;
     this.jdbc = jdbc;
     this.mailer = mailer;
   }
@@ -35,11 +38,11 @@ public class ComplainantMail {
     }
     String today = ThaiDates.thai(ClockUtil.getCurrentTime().toInstant());
     String todayEnglish = ThaiDates.english(ClockUtil.getCurrentTime().toInstant());
-    String body = thai + "\n\nวันที่ " + today + "\nติดตามเรื่องได้ที่หน้าติดตามเรื่องด้วยเลขรับเรื่องและรหัสรับเรื่องของท่าน"
-        + "\n\n----\n\n" + english + "\n\nDate: " + todayEnglish
-        + "\nFollow your case on the status page with your tracking number and receipt code.";
+    String body = texts.thai("mail.complainant.body", thai, today)
+        + "\n\n----\n\n" + texts.english("mail.complainant.body", english, todayEnglish);
     String id = (trackingNumber + "." + kind + "." + occurrence).replaceAll("[^A-Za-z0-9.-]", "-");
     mailer.send(new Mailer.Mail(id + "@integrity-desk",
-        address.get(), "เรื่องร้องเรียนเลขที่ " + trackingNumber + " / Complaint " + trackingNumber, body));
+        address.get(), texts.thai("mail.complainant.subject", trackingNumber) + " / "
+        + texts.english("mail.complainant.subject", trackingNumber), body));
   }
 }

@@ -1,10 +1,11 @@
 package th.go.integritydesk.notification;
 
+import static th.go.integritydesk.process.ComplaintLifecycle.Variables.MESSAGE_TO_COMPLAINANT;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import th.go.integritydesk.process.CaseKey;
-import th.go.integritydesk.process.ComplaintLifecycle;
 import th.go.integritydesk.process.TaskInput;
 
 /**
@@ -14,7 +15,6 @@ import th.go.integritydesk.process.TaskInput;
 @Component("writeToComplainant")
 public class MessageToComplainant implements TaskListener {
 
-  public static final String VARIABLE = "messageToComplainant";
   private final ComplainantMessages messages;
 
   public MessageToComplainant(ComplainantMessages messages) {
@@ -23,14 +23,14 @@ public class MessageToComplainant implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String text = TaskInput.of(task).text(VARIABLE);
+    String text = TaskInput.of(task).text(MESSAGE_TO_COMPLAINANT);
     if (text != null) {
       if (text.length() > 2000) {
-        throw TaskInput.invalid(VARIABLE, "ยาวเกิน 2000 ตัวอักษร", "is longer than 2000 characters");
+        throw TaskInput.invalid(MESSAGE_TO_COMPLAINANT, "ยาวเกิน 2000 ตัวอักษร", "is longer than 2000 characters");
       }
       messages.post(CaseKey.of(task),
           ComplainantMessages.Kind.OFFICER, text, text);
     }
-    task.getExecution().removeVariable(VARIABLE);
+    task.getExecution().removeVariable(MESSAGE_TO_COMPLAINANT);
   }
 }

@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import th.go.integritydesk.process.ComplaintLifecycle;
+import th.go.integritydesk.process.StaffNotification;
 
 /**
  * E-mail to officers, looked for every few minutes: a new assignment (to the assignee), a deadline escalation (to the
@@ -32,13 +33,15 @@ public class StaffNotifications {
   private final org.camunda.bpm.engine.RuntimeService runtime;
   private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
   private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
+  private final Bilingual texts;
   private boolean enabled = true;
   private Duration before = Duration.ofDays(3);
   private String tasklistUrl = "http://localhost:8080/camunda/app/tasklist/default/";
 
   public StaffNotifications(TaskService tasks, IdentityService identity, Mailer mailer,
                             org.camunda.bpm.engine.RuntimeService runtime, org.springframework.jdbc.core.simple.JdbcClient jdbc,
-                            org.springframework.transaction.PlatformTransactionManager transactions) {
+                            org.springframework.transaction.PlatformTransactionManager transactions, Bilingual texts) {
+    this.texts = texts;
     this.tasks = tasks;
     this.identity = identity;
     this.mailer = mailer;
@@ -63,14 +66,14 @@ public class StaffNotifications {
     Date now = ClockUtil.getCurrentTime();
     for (Task task : all(tasks.createTaskQuery().active().taskAssigned())) {
       sent += mail(task, "assignment." + task.getAssignee(), Set.of(task.getAssignee()),
-          "มอบหมายงานให้ท่าน", "A task was assigned to you");
+          "mail.staff.assignment");
     }
     for (Task task : all(tasks.createTaskQuery().active().taskDefinitionKeyLike("escalate-%"))) {
-      sent += mail(task, "escalation", recipients(task), "งานเกินกำหนด ต้องติดตาม", "A deadline was missed and needs your follow-up");
+      sent += mail(task, "escalation", recipients(task), "mail.staff.escalation");
     }
     Date soon = new Date(now.getTime() + before.toMillis());
     for (Task task : all(tasks.createTaskQuery().active().dueAfter(now).dueBefore(soon))) {
-      sent += mail(task, "reminder", recipients(task), "ใกล้ครบกำหนด", "Due soon");
+      sent += mail(task, "reminder", recipients(task), "mail.staff.reminder");
     }
     return sent;
   }
@@ -117,7 +120,9 @@ public class StaffNotifications {
    * Queues one mail per recipient as a staff-notification process (its send step is retried by the engine and
    * becomes an incident in Cockpit when the retries run out); a mail already queued is not queued again.
    */
-  private int mail(Task task, String purpose, Set<String> userIds, String thai, String english) {
+  private int mail(Task task, String purpose, Set<String> userIds, String headline) {
+    String thai = texts.thai(headline);
+    String english = texts.english(headline);
     int queued = 0;
     for (String userId : userIds) {
       String messageId = (purpose + "." + task.getId() + "." + userId).replaceAll("[^A-Za-z0-9.-]", "-") + "@integrity-desk";
@@ -129,18 +134,18 @@ public class StaffNotifications {
           return false;
         }
         java.util.Map<String, Object> vars = new java.util.HashMap<>();
-        vars.put(SendStaffMail.MESSAGE_ID, messageId);
-        vars.put(SendStaffMail.RECIPIENT, userId);
-        vars.put(SendStaffMail.TASK_ID, task.getId());
-        vars.put(SendStaffMail.TASK_NAME, task.getName());
-        vars.put(SendStaffMail.DUE, task.getDueDate());
-        vars.put(SendStaffMail.HEADLINE_TH, thai);
-        vars.put(SendStaffMail.HEADLINE_EN, english);
-        vars.put(SendStaffMail.TASKLIST_URL, tasklistUrl);
+        vars.put(StaffNotification.Variables.MESSAGE_ID, messageId);
+        vars.put(StaffNotification.Variables.RECIPIENT, userId);
+        vars.put(StaffNotification.Variables.TASK_ID, task.getId());
+        vars.put(StaffNotification.Variables.TASK_NAME, task.getName());
+        vars.put(StaffNotification.Variables.DUE, task.getDueDate());
+        vars.put(StaffNotification.Variables.HEADLINE_TH, thai);
+        vars.put(StaffNotification.Variables.HEADLINE_EN, english);
+        vars.put(StaffNotification.Variables.TASKLIST_URL, tasklistUrl);
         String trackingNumber = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
             .singleResult().getBusinessKey();
         vars.put(ComplaintLifecycle.Variables.TRACKING_NUMBER, trackingNumber);
-        runtime.startProcessInstanceByKey(SendStaffMail.PROCESS_KEY, trackingNumber, vars);
+        runtime.startProcessInstanceByKey(StaffNotification.PROCESS_KEY, trackingNumber, vars);
         return true;
       });
       if (Boolean.TRUE.equals(started)) {

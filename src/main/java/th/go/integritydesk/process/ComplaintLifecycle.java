@@ -16,6 +16,7 @@ public final class ComplaintLifecycle {
 
   public static final class Elements {
     public static final String SCREEN_COMPLAINT = "screen-complaint";
+    public static final String AWAIT_COMPLAINANT_INFO = "await-complainant-info";
     public static final String FACT_FINDING = "fact-finding";
     public static final String DISCIPLINARY_ACTION = "disciplinary-action";
     public static final String DECIDE_ON_WITHDRAWAL = "decide-on-withdrawal";
@@ -36,16 +37,17 @@ public final class ComplaintLifecycle {
     public static final String ACCUSED_RANK = "accusedRank";
     public static final String INCIDENT_DATE = "incidentDate";
     public static final String LOCATION = "location";
+    @CodeOnly public static final String AMOUNT_INVOLVED = "amountInvolved";
     public static final String YEARS_SINCE_LEFT_OFFICE = "yearsSinceLeftOffice";
     public static final String NACC_FINDING_OF_FAULT = "naccFindingOfFault";
     public static final String REFERENCE_NUMBER = "referenceNumber";
     public static final String VOLUNTEER_CODE = "volunteerCode";
-    public static final String COMPLAINANT_CONTACT_GIVEN = "complainantContactGiven";
-    public static final String RECORDED_BY = "recordedBy";
-    public static final String RECEIVED_AT = "receivedAt";
-    public static final String ACKNOWLEDGED_AT = "acknowledgedAt";
-    public static final String SCREENING_PAUSED_MILLIS = "screeningPausedMillis";
-    public static final String INFO_REQUESTED_AT = "infoRequestedAt";
+    @CodeOnly public static final String COMPLAINANT_CONTACT_GIVEN = "complainantContactGiven";
+    @CodeOnly public static final String RECORDED_BY = "recordedBy";
+    @CodeOnly public static final String RECEIVED_AT = "receivedAt";
+    @CodeOnly public static final String ACKNOWLEDGED_AT = "acknowledgedAt";
+    @CodeOnly public static final String SCREENING_PAUSED_MILLIS = "screeningPausedMillis";
+    @CodeOnly public static final String INFO_REQUESTED_AT = "infoRequestedAt";
     // screening
     public static final String ROUTING_SUGGESTION = "routingSuggestion";
     public static final String SUGGESTED_FORWARD_TO = "suggestedForwardTo";
@@ -56,20 +58,22 @@ public final class ComplaintLifecycle {
     public static final String DUPLICATE_OF = "duplicateOf";
     public static final String SCREENING_REASON = "screeningReason";
     public static final String INFO_REQUEST = "infoRequest";
-    public static final String INFO_REQUEST_EXPIRED = "infoRequestExpired";
+    public static final String COMPLAINANT_REPLY = "complainantReply";
+    public static final String MESSAGE_TO_COMPLAINANT = "messageToComplainant";
+    @CodeOnly public static final String INFO_REQUEST_EXPIRED = "infoRequestExpired";
     // results of the called processes
     public static final String INVESTIGATOR = "investigator";
     public static final String FINDINGS = "findings";
-    public static final String FINDINGS_SUMMARY = "findingsSummary";
     public static final String OFFENCE_PROVEN = "offenceProven";
     public static final String PENALTY = "penalty";
     public static final String APPEAL_UPHELD = "appealUpheld";
     public static final String FINAL_PENALTY = "finalPenalty";
     // withdrawal and closure
     public static final String WITHDRAWAL_REASON = "withdrawalReason";
+    public static final String WITHDRAWAL_DECISION_REASON = "withdrawalDecisionReason";
     public static final String CONTINUE_EX_OFFICIO = "continueExOfficio";
-    public static final String WITHDRAWN = "withdrawn";
-    public static final String OUTCOME = "outcome";
+    @CodeOnly public static final String WITHDRAWN = "withdrawn";
+    @CodeOnly public static final String OUTCOME = "outcome";
     private Variables() {}
   }
 

@@ -48,7 +48,7 @@ public class Deadlines {
    * does not count (the clock pauses; it is not reset when screening resumes). See ScreeningClock.
    */
   public Date screeningDue(org.camunda.bpm.engine.delegate.VariableScope execution) {
-    Date receivedAt = (Date) execution.getVariable(ComplaintLifecycle.Variables.RECEIVED_AT);
+    Date receivedAt = Vars.date(execution, ComplaintLifecycle.Variables.RECEIVED_AT);
     Object paused = execution.getVariable(ComplaintLifecycle.Variables.SCREENING_PAUSED_MILLIS);
     Date start = receivedAt == null ? ClockUtil.getCurrentTime() : receivedAt;
     Date due = plus(start, screening);
@@ -57,7 +57,7 @@ public class Deadlines {
 
   /** When the complainant must have been told the case was received (counted from receipt). */
   public Date acknowledgementDue(org.camunda.bpm.engine.delegate.VariableScope execution) {
-    Date receivedAt = (Date) execution.getVariable(ComplaintLifecycle.Variables.RECEIVED_AT);
+    Date receivedAt = Vars.date(execution, ComplaintLifecycle.Variables.RECEIVED_AT);
     return plus(receivedAt == null ? ClockUtil.getCurrentTime() : receivedAt, acknowledgement);
   }
 

@@ -1,5 +1,7 @@
 package th.go.integritydesk.process;
 
+import static th.go.integritydesk.process.DeadlineEscalation.Variables.*;
+
 import java.sql.Timestamp;
 import java.util.Date;
 import org.camunda.bpm.engine.ManagementService;
@@ -14,7 +16,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import th.go.integritydesk.identity.SegregationOfDuties;
 
 /**
  * A supervisor closing an overdue-deadline escalation says what was done about it, and may extend the deadline
@@ -24,23 +25,16 @@ import th.go.integritydesk.identity.SegregationOfDuties;
 @Component("escalationFollowUpCheck")
 public class EscalationFollowUpCheck implements TaskListener {
 
-  public static final String ESCALATION_ACTION = "escalationAction";
-  public static final String EXTEND_BY = "extendBy";
-  public static final String DEADLINE_TIMER = "deadlineTimer";
-  public static final String OVERDUE_TASK = "overdueTask";
   private static final Logger AUDIT = LoggerFactory.getLogger("integrity-desk.audit");
 
   private final ManagementService management;
   private final TaskService tasks;
   private final JdbcClient jdbc;
-  private final SegregationOfDuties duties;
 
-  public EscalationFollowUpCheck(@Lazy ManagementService management, @Lazy TaskService tasks, JdbcClient jdbc,
-                                 SegregationOfDuties duties) {
+  public EscalationFollowUpCheck(@Lazy ManagementService management, @Lazy TaskService tasks, JdbcClient jdbc) {
     this.management = management;
     this.tasks = tasks;
     this.jdbc = jdbc;
-    this.duties = duties;
   }
 
   @Override
@@ -79,7 +73,7 @@ public class EscalationFollowUpCheck implements TaskListener {
     jdbc.sql("""
             INSERT INTO deadline_extension (tracking_number, overdue_task, extended_by, new_due, decided_by, reason, decided_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)""")
-        .params(trackingNumber, overdueTaskKey, extendBy, new Timestamp(newDue.getTime()), duties.actingUser(task), action,
+        .params(trackingNumber, overdueTaskKey, extendBy, new Timestamp(newDue.getTime()), ActingUser.of(task), action,
             EngineClock.now())
         .update();
     AUDIT.info("Deadline of {} in case {} extended by {} to {}", overdueTaskKey, trackingNumber, extendBy, newDue);

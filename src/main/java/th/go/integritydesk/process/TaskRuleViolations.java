@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.stereotype.Component;
-import th.go.integritydesk.identity.DutyConflictException;
 
 /**
  * The engine wraps whatever a task listener throws into a generic engine error (HTTP 500). Our listeners refuse bad

@@ -26,7 +26,6 @@ import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
-import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
@@ -34,8 +33,12 @@ import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.Task;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.stereotype.Service;
+import th.go.integritydesk.process.ComplaintLifecycle;
 import th.go.integritydesk.process.Deadlines;
+import th.go.integritydesk.process.DisciplinaryAction;
+import th.go.integritydesk.process.FactFinding;
 
 /**
  * The complaint-handling manual's steps, read from the latest deployed versions of the lifecycle models and from the
@@ -46,7 +49,7 @@ import th.go.integritydesk.process.Deadlines;
 @Service
 class ComplaintManual {
 
-  static final String LIFECYCLE = "complaint-lifecycle";
+  static final String LIFECYCLE = ComplaintLifecycle.PROCESS_KEY;
   private static final Pattern DEADLINE_PROPERTY = Pattern.compile("deadlines\\.(\\w+)");
   private static final Pattern QUOTED = Pattern.compile("'(\\w+)'");
   private static final Pattern ASSIGNEE = Pattern.compile("^\\$\\{(\\w+)}$");
@@ -92,7 +95,7 @@ class ComplaintManual {
   /** The deadline settings each user task and stage (call activity) of the deployed models reads, by element id. */
   Map<String, List<String>> deadlinesByElement() {
     Map<String, List<String>> byElement = new LinkedHashMap<>();
-    for (String key : List.of(LIFECYCLE, "fact-finding", "disciplinary-action")) {
+    for (String key : List.of(LIFECYCLE, FactFinding.PROCESS_KEY, DisciplinaryAction.PROCESS_KEY)) {
       ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey(key)
           .latestVersion().singleResult();
       if (definition == null) {

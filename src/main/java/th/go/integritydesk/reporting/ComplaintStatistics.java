@@ -16,7 +16,7 @@ import th.go.integritydesk.closure.CaseOutcome;
 import th.go.integritydesk.intake.Category;
 import th.go.integritydesk.intake.Channel;
 import th.go.integritydesk.intake.TrackingNumbers;
-import th.go.integritydesk.notification.ThaiDates;
+import th.go.integritydesk.process.ThaiDates;
 
 /**
  * The statistics of corruption complaints that the ITA asks every agency to publish (DOMAIN.md, "ITA"): received,

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import th.go.integritydesk.intake.Channel;
-import th.go.integritydesk.notification.ThaiDates;
+import th.go.integritydesk.process.ThaiDates;
 
 /**
  * {@code GET /manual}: the complaint-handling manual the ITA asks for, generated on every request from the deployed

@@ -29,7 +29,10 @@ import org.springframework.stereotype.Service;
 import th.go.integritydesk.closure.CaseOutcome;
 import th.go.integritydesk.intake.Category;
 import th.go.integritydesk.intake.Stage;
+import th.go.integritydesk.process.ComplaintLifecycle;
 import th.go.integritydesk.process.Deadlines;
+import th.go.integritydesk.process.DisciplinaryAction;
+import th.go.integritydesk.process.FactFinding;
 
 /**
  * Figures for supervisors and analysts: how long each step takes against its deadline, what is overdue now, and the
@@ -39,7 +42,7 @@ import th.go.integritydesk.process.Deadlines;
 @Service
 class StaffReports {
 
-  static final Set<String> PROCESSES = Set.of(ComplaintManual.LIFECYCLE, "fact-finding", "disciplinary-action");
+  static final Set<String> PROCESSES = Set.of(ComplaintLifecycle.PROCESS_KEY, FactFinding.PROCESS_KEY, DisciplinaryAction.PROCESS_KEY);
   private static final double DAY_MILLIS = 86_400_000d;
 
   record StepTime(String step, String name, long count, Double medianDays, Double p90Days, List<String> deadlines,

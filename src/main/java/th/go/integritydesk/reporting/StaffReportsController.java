@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import th.go.integritydesk.identity.Groups;
-import th.go.integritydesk.notification.ThaiDates;
+import th.go.integritydesk.process.ThaiDates;
 import th.go.integritydesk.web.StaffUser;
 
 /**

@@ -8,9 +8,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import th.go.integritydesk.intake.Complaints;
+import th.go.integritydesk.notification.Bilingual;
 import th.go.integritydesk.notification.ComplainantMessages.Kind;
 import th.go.integritydesk.notification.ComplainantMessages;
 import th.go.integritydesk.process.CaseKey;
+import th.go.integritydesk.process.Vars;
 
 /** Records that the case goes to the body with jurisdiction and tells the complainant where it went. */
 @Component("forwardToAgency")
@@ -19,24 +21,26 @@ public class ForwardToAgency implements JavaDelegate {
   private static final Logger LOG = LoggerFactory.getLogger(ForwardToAgency.class);
   private final Complaints complaints;
   private final ComplainantMessages messages;
+  private final Bilingual texts;
 
-  public ForwardToAgency(Complaints complaints, ComplainantMessages messages) {
+  public ForwardToAgency(Complaints complaints, ComplainantMessages messages, Bilingual texts) {
     this.complaints = complaints;
     this.messages = messages;
+    this.texts = texts;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String trackingNumber = CaseKey.of(execution);
-    Agency agency = Agency.valueOf((String) execution.getVariable(FORWARD_TO));
-    String otherName = (String) execution.getVariable(FORWARD_AGENCY_NAME);
+    Agency agency = Agency.valueOf(Vars.text(execution, FORWARD_TO));
+    String otherName = Vars.text(execution, FORWARD_AGENCY_NAME);
     String recorded = agency == Agency.OTHER_AGENCY && otherName != null ? otherName : agency.name();
     complaints.recordForwarding(trackingNumber, recorded);
-    String thai = agency == Agency.OTHER_AGENCY && otherName != null ? otherName : agency.thai();
-    String english = agency == Agency.OTHER_AGENCY && otherName != null ? otherName : agency.english();
+    boolean named = agency == Agency.OTHER_AGENCY && otherName != null;
+    String thai = named ? otherName : texts.thai(agency.nameKey());
+    String english = named ? otherName : texts.english(agency.nameKey());
     messages.post(trackingNumber, Kind.FORWARDED,
-        "เรื่องของท่านอยู่ในอำนาจของ " + thai + " จึงส่งต่อไปดำเนินการ",
-        "Your complaint falls under " + english + " and has been forwarded there.");
+        texts.thai("complainant.forwarded", thai), texts.english("complainant.forwarded", english));
     LOG.info("Complaint {} forwarded to {}", trackingNumber, recorded);
   }
 }

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import th.go.integritydesk.intake.Complaints;
 import th.go.integritydesk.process.CaseKey;
+import th.go.integritydesk.process.Vars;
 
 /** Links a duplicate to the case that already handles the same facts. */
 @Component("mergeIntoCase")
@@ -20,6 +21,6 @@ public class MergeIntoCase implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    complaints.recordMerge(CaseKey.of(execution), (String) execution.getVariable(DUPLICATE_OF));
+    complaints.recordMerge(CaseKey.of(execution), Vars.text(execution, DUPLICATE_OF));
   }
 }

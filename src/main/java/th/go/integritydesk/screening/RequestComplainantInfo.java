@@ -9,6 +9,7 @@ import th.go.integritydesk.notification.ComplainantMail;
 import th.go.integritydesk.notification.ComplainantMessages.Kind;
 import th.go.integritydesk.notification.ComplainantMessages;
 import th.go.integritydesk.process.CaseKey;
+import th.go.integritydesk.process.Vars;
 
 /** Puts the officer's question to the complainant, who answers through the status page (ComplainantInfoReceived). */
 @Component("requestComplainantInfo")
@@ -24,7 +25,7 @@ public class RequestComplainantInfo implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String question = (String) execution.getVariable(INFO_REQUEST);
+    String question = Vars.text(execution, INFO_REQUEST);
     String trackingNumber = CaseKey.of(execution);
     String thai = "เจ้าหน้าที่ขอข้อมูลเพิ่มเติม: " + question;
     String english = "The officer asks for more facts: " + question;

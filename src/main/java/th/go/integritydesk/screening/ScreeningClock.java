@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
+import th.go.integritydesk.process.Vars;
 
 /**
  * Pauses the screening deadline while the case waits for the complainant: when screening resumes (the start of
@@ -18,7 +19,7 @@ public class ScreeningClock implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    Date requestedAt = (Date) execution.getVariable(INFO_REQUESTED_AT);
+    Date requestedAt = Vars.date(execution, INFO_REQUESTED_AT);
     if (requestedAt == null) {
       return;
     }

@@ -33,8 +33,6 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import th.go.integritydesk.intake.CaseAccess;
-import th.go.integritydesk.intake.IntakeService;
 
 /**
  * Every error of our HTTP API as {@code application/problem+json} (RFC 9457): a title and detail in the caller's
@@ -121,22 +119,22 @@ public class Problems extends ResponseEntityExceptionHandler {
     return invalid(List.of(new FieldProblem(e.field(), text(e.messageKey(), e.arguments()))));
   }
 
-  @ExceptionHandler(CaseAccess.CaseNotFound.class)
-  ResponseEntity<Object> notFound(CaseAccess.CaseNotFound e) {
+  @ExceptionHandler(CaseNotFound.class)
+  ResponseEntity<Object> notFound(CaseNotFound e) {
     return problem(HttpStatus.NOT_FOUND, "case-not-found", text("problem.notFound.title"), text("problem.notFound.detail"),
         null, null);
   }
 
-  @ExceptionHandler(CaseAccess.TooManyAttempts.class)
-  ResponseEntity<Object> tooMany(CaseAccess.TooManyAttempts e) {
+  @ExceptionHandler(TooManyAttempts.class)
+  ResponseEntity<Object> tooMany(TooManyAttempts e) {
     HttpHeaders headers = new HttpHeaders();
     headers.set(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfter().toSeconds()));
     return problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts", text("problem.tooMany.title"),
         text("problem.tooMany.detail", Math.max(1, (e.retryAfter().toSeconds() + 59) / 60)), null, headers);
   }
 
-  @ExceptionHandler(IntakeService.IdempotencyConflict.class)
-  ResponseEntity<Object> idempotencyConflict(IntakeService.IdempotencyConflict e) {
+  @ExceptionHandler(IdempotencyConflict.class)
+  ResponseEntity<Object> idempotencyConflict(IdempotencyConflict e) {
     return problem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", text("problem.idempotency.title"),
         text("problem.idempotency.detail"), List.of(new FieldProblem("Idempotency-Key", text("problem.idempotency.detail"))), null);
   }

@@ -10,8 +10,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import th.go.integritydesk.identity.CaseDuties;
-import th.go.integritydesk.identity.DutyConflictException;
 import th.go.integritydesk.identity.Groups;
+import th.go.integritydesk.process.DisciplinaryAction;
+import th.go.integritydesk.process.DutyConflictException;
 import th.go.integritydesk.process.ProcessTest;
 import th.go.integritydesk.process.ProcessTestSupport;
 

@@ -21,6 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import th.go.integritydesk.http.StaffClient.Answer;
 import th.go.integritydesk.intake.CaseAccess;
+import th.go.integritydesk.web.CaseNotFound;
+import th.go.integritydesk.web.TooManyAttempts;
 
 /** The public intake channel over HTTP: submissions, receipt codes, status, replies, evidence, identity. */
 @HttpTest
@@ -212,7 +214,7 @@ class IntakeOverHttpTest {
       // another client (an official who knows the tracking number) guesses 8 times: no per-case lockout follows
       for (int i = 0; i < 8; i++) {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> caseAccess.open(trackingNumber, "CCCC-CCCC-CCCC-CCCC-CCCC",
-            "203.0.113.66")).isInstanceOfAny(CaseAccess.CaseNotFound.class, CaseAccess.TooManyAttempts.class);
+            "203.0.113.66")).isInstanceOfAny(CaseNotFound.class, TooManyAttempts.class);
       }
       assertThat(status(trackingNumber, code).status()).isEqualTo(200);
 

@@ -11,10 +11,11 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import th.go.integritydesk.discipline.DisciplinaryAction;
 import th.go.integritydesk.intake.Stage;
-import th.go.integritydesk.investigation.FactFinding;
 import th.go.integritydesk.notification.ComplainantMessages;
+import th.go.integritydesk.process.DisciplinaryAction;
+import th.go.integritydesk.process.DutyConflictException;
+import th.go.integritydesk.process.FactFinding;
 import th.go.integritydesk.process.ProcessTest;
 import th.go.integritydesk.process.ProcessTestSupport;
 

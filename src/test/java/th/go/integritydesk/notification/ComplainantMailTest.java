@@ -65,7 +65,10 @@ class ComplainantMailTest extends ProcessTestSupport {
         .singleResult().getBusinessKey();
     for (MimeMessage mail : mails) {
       assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("whistle@example.org");
-      assertThat(mail.getSubject()).contains(trackingNumber).contains("เรื่องร้องเรียน").contains("Complaint");
+      assertThat(mail.getSubject()).isEqualTo("เรื่องร้องเรียนเลขที่ " + trackingNumber + " / Complaint " + trackingNumber);
+      assertThat(mail.getContent().toString())
+          .contains("ติดตามเรื่องได้ที่หน้าติดตามเรื่องด้วยเลขรับเรื่องและรหัสรับเรื่องของท่าน").contains("----")
+          .contains("Follow your case on the status page with your tracking number and receipt code.");
       assertThat(mail.getMessageID()).startsWith("<" + trackingNumber);
     }
     String acknowledgement = GreenMailUtil.getBody(mails[0]);

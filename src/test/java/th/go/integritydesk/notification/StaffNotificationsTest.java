@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import th.go.integritydesk.process.ProcessTest;
 import th.go.integritydesk.process.ProcessTestSupport;
+import th.go.integritydesk.process.StaffNotification;
 
 /** Officers are mailed their assignments, escalations and reminders, once each; Tasklist filters show their work. */
 @ProcessTest
@@ -35,7 +36,7 @@ class StaffNotificationsTest extends ProcessTestSupport {
   /** One round of the scheduler, then the queued staff-notification send steps, as the job executor would run them. */
   private void notifyStaff() {
     notifications.run();
-    management.createJobQuery().processDefinitionKey(SendStaffMail.PROCESS_KEY).executable().list()
+    management.createJobQuery().processDefinitionKey(StaffNotification.PROCESS_KEY).executable().list()
         .forEach(job -> management.executeJob(job.getId()));
   }
 
@@ -77,7 +78,9 @@ class StaffNotificationsTest extends ProcessTestSupport {
     assertThat(recipientsOf("assigned to you: " + trackingNumber)).contains("investigator@integrity-desk.invalid");
     MimeMessage assignment = Arrays.stream(smtp.getReceivedMessages())
         .filter(m -> to(m).equals("investigator@integrity-desk.invalid")).findFirst().orElseThrow();
-    assertThat(body(assignment)).contains("สืบสวนข้อเท็จจริง").contains("Conduct fact-finding").contains("#/?task=");
+    assertThat(body(assignment)).contains("สืบสวนข้อเท็จจริง").contains("Conduct fact-finding").contains("#/?task=")
+        .contains("มอบหมายงานให้ท่าน: ").contains("เลขรับเรื่อง " + trackingNumber + " ครบกำหนด ").contains("เปิดงาน: ")
+        .contains("A task was assigned to you: ").contains("Case " + trackingNumber + ", due ").contains("Open the task: ");
   }
 
   @Test
@@ -119,7 +122,7 @@ class StaffNotificationsTest extends ProcessTestSupport {
     smtp.stop();
     notifications.run();
     String trackingNumber = (String) runtime.getVariable(pi.getId(), "trackingNumber");
-    var queued = runtime.createProcessInstanceQuery().processDefinitionKey(SendStaffMail.PROCESS_KEY)
+    var queued = runtime.createProcessInstanceQuery().processDefinitionKey(StaffNotification.PROCESS_KEY)
         .processInstanceBusinessKey(trackingNumber).singleResult();
     var send = management.createJobQuery().processInstanceId(queued.getId()).singleResult();
     Date firstTry = new Date(System.currentTimeMillis() / 1000 * 1000);
@@ -141,7 +144,7 @@ class StaffNotificationsTest extends ProcessTestSupport {
     assertThat(runtime.createIncidentQuery().processInstanceId(send.getProcessInstanceId()).singleResult()
         .getActivityId()).isEqualTo("send-staff-mail");
     notifications.run();
-    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(SendStaffMail.PROCESS_KEY)
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(StaffNotification.PROCESS_KEY)
         .processInstanceBusinessKey(trackingNumber).count()).as("queued once, not again").isOne();
     smtp.start();
   }

@@ -142,6 +142,17 @@ class ComplaintLifecycleProcessTest extends ProcessTestSupport {
     assertOutcome(pi, "FORWARDED");
     org.assertj.core.api.Assertions.assertThat(messages.to(businessKey(pi))).extracting(ComplainantMessages.Message::kind)
         .containsExactly(Kind.ACKNOWLEDGEMENT, Kind.FORWARDED, Kind.OUTCOME);
+    // the words come from messages*.properties: the body's name and the outcome, in Thai and in English
+    ComplainantMessages.Message forwarded = messages.to(businessKey(pi)).get(1);
+    org.assertj.core.api.Assertions.assertThat(forwarded.thai())
+        .isEqualTo("เรื่องของท่านอยู่ในอำนาจของ สำนักงาน ป.ป.ท. จึงส่งต่อไปดำเนินการ");
+    org.assertj.core.api.Assertions.assertThat(forwarded.english()).isEqualTo(
+        "Your complaint falls under the Public Sector Anti-Corruption Commission (PACC) and has been forwarded there.");
+    ComplainantMessages.Message closed = messages.to(businessKey(pi)).get(2);
+    org.assertj.core.api.Assertions.assertThat(closed.thai()).isEqualTo(
+        "เรื่องร้องเรียนเลขที่ " + businessKey(pi) + " ดำเนินการเสร็จสิ้นแล้ว ผล: ส่งต่อหน่วยงานที่มีอำนาจ");
+    org.assertj.core.api.Assertions.assertThat(closed.english()).isEqualTo(
+        "Complaint " + businessKey(pi) + " is closed. Outcome: The complaint was forwarded to the body with jurisdiction.");
   }
 
   @Test

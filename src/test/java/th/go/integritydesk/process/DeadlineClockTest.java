@@ -14,8 +14,8 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import th.go.integritydesk.discipline.DisciplinaryAction;
-import th.go.integritydesk.investigation.FactFinding;
+import th.go.integritydesk.process.DisciplinaryAction;
+import th.go.integritydesk.process.FactFinding;
 
 /**
  * Every deadline of DOMAIN.md, one test each: the engine clock is moved to just before the deadline (nothing happens)

@@ -23,8 +23,8 @@ import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import th.go.integritydesk.discipline.DisciplinaryAction;
-import th.go.integritydesk.investigation.FactFinding;
+import th.go.integritydesk.process.DisciplinaryAction;
+import th.go.integritydesk.process.FactFinding;
 
 /**
  * The build fails when the process tests of this run leave a process below 95% of its flow nodes or of its
@@ -39,7 +39,7 @@ class ProcessCoverageGateTest {
   private static final Path REPORTS = Paths.get("target", "process-test-coverage");
   private static final List<String> PROCESSES =
       List.of(ComplaintLifecycle.PROCESS_KEY, FactFinding.PROCESS_KEY, DisciplinaryAction.PROCESS_KEY,
-          th.go.integritydesk.notification.SendStaffMail.PROCESS_KEY);
+          th.go.integritydesk.process.StaffNotification.PROCESS_KEY);
 
   @Test
   void everyProcessIsCoveredByItsTests() throws IOException {

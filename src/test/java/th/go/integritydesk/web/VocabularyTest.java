@@ -58,7 +58,9 @@ class VocabularyTest {
     Properties thai = load("messages_th.properties");
     Map<String, Enum<?>[]> labelled = Map.of("channel", Channel.values(), "category", Category.values(),
         "rank", Rank.values(), "stage", Stage.values(), "outcome", CaseOutcome.values(),
-        "kind", ComplainantMessages.Kind.values(), "agency", Agency.values());
+        "kind", ComplainantMessages.Kind.values(), "agency", Agency.values(),
+        // what the complainant is told: the outcome's notice and the name of the body a case went to
+        "complainant.outcome", CaseOutcome.values(), "agency.name", Agency.values());
     List<String> missing = new ArrayList<>();
     labelled.forEach((prefix, values) -> Arrays.stream(values).map(v -> prefix + "." + v.name()).forEach(key -> {
       if (english.getProperty(key) == null || thai.getProperty(key) == null) {

@@ -1,4 +1,4 @@
-package th.go.integritydesk.identity;
+package th.go.integritydesk.intake;
 
 import java.sql.Timestamp;
 import java.time.Instant;

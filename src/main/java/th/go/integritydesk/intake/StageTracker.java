@@ -1,11 +1,10 @@
-package th.go.integritydesk.process;
+package th.go.integritydesk.intake;
 
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
-import th.go.integritydesk.intake.Complaints;
-import th.go.integritydesk.intake.Stage;
+import th.go.integritydesk.process.ComplaintLifecycle;
 
 /**
  * Keeps the complaint's stage in step with the lifecycle: an execution listener ({@code ${stageTracker}}) on the
@@ -15,8 +14,8 @@ import th.go.integritydesk.intake.Stage;
 public class StageTracker implements ExecutionListener {
 
   private static final Map<String, Stage> STAGE_BY_ELEMENT = Map.of(
-      "screen-complaint", Stage.SCREENING,
-      "await-complainant-info", Stage.AWAITING_COMPLAINANT,
+      ComplaintLifecycle.Elements.SCREEN_COMPLAINT, Stage.SCREENING,
+      ComplaintLifecycle.Elements.AWAIT_COMPLAINANT_INFO, Stage.AWAITING_COMPLAINANT,
       ComplaintLifecycle.Elements.FACT_FINDING, Stage.FACT_FINDING,
       ComplaintLifecycle.Elements.DISCIPLINARY_ACTION, Stage.DISCIPLINARY_ACTION);
 

@@ -1,10 +1,11 @@
-package th.go.integritydesk.process;
+package th.go.integritydesk.intake;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 import th.go.integritydesk.identity.CaseDuties;
-import th.go.integritydesk.intake.Complaints;
+import th.go.integritydesk.process.CaseKey;
+import th.go.integritydesk.process.ComplaintLifecycle;
 
 /**
  * Before a gateway that routes a case: the variables its conditions read are overwritten from the application's

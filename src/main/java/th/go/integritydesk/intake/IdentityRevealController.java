@@ -1,4 +1,4 @@
-package th.go.integritydesk.identity;
+package th.go.integritydesk.intake;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import th.go.integritydesk.intake.CaseAccess;
-import th.go.integritydesk.intake.Complaints;
+import th.go.integritydesk.identity.Groups;
+import th.go.integritydesk.web.CaseNotFound;
 import th.go.integritydesk.web.StaffUser;
 
 /**
@@ -43,7 +43,7 @@ public class IdentityRevealController {
                                                @Valid @RequestBody RevealRequest request) {
     user.requireAnyOf(Groups.INTAKE);
     if (!complaints.exists(trackingNumber)) {
-      throw new CaseAccess.CaseNotFound();
+      throw new CaseNotFound();
     }
     return identities.reveal(trackingNumber, user.id(), request.reason())
         .orElse(new ComplainantIdentities.Identity(null, null, null, null));

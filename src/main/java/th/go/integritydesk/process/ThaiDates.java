@@ -1,4 +1,4 @@
-package th.go.integritydesk.notification;
+package th.go.integritydesk.process;
 
 import java.time.Instant;
 import java.time.ZoneId;

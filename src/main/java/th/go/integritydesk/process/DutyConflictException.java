@@ -1,4 +1,4 @@
-package th.go.integritydesk.identity;
+package th.go.integritydesk.process;
 
 import org.camunda.bpm.engine.AuthorizationException;
 

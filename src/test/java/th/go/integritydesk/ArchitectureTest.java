@@ -1,0 +1,67 @@
+package th.go.integritydesk;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * Arrows one way. The feature packages follow a case through its life, each using only the kernels and the
+ * stages before it:
+ * <pre>
+ *   web, process             shared kernels: HTTP (problems, CSRF, locale, staff user) and engine (model constants,
+ *                            clock, Thai dates, task input, deadlines); they use no feature package
+ *   identity                 staff, groups, case duties, segregation of duties      -> process, web
+ *   notification             mail to complainants and staff                         -> process, web
+ *   intake                   the complaint, its record, receipt, pages, identities  -> identity, notification, kernels
+ *   screening                -> intake and below
+ *   investigation            -> screening and below
+ *   discipline               -> investigation and below
+ *   closure                  -> discipline and below
+ *   reporting, gate          on top; nothing uses them
+ * </pre>
+ */
+@AnalyzeClasses(packages = "th.go.integritydesk", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  private static final String ROOT = "th.go.integritydesk.";
+
+  @ArchTest
+  static final ArchRule noCyclesBetweenFeaturePackages = slices().matching(ROOT + "(*)..")
+      .should().beFreeOfCycles();
+
+  @ArchTest
+  static final ArchRule eachPackageUsesOnlyThePackagesBelowIt = layeredArchitecture()
+      .consideringOnlyDependenciesInLayers()
+      .layer("web").definedBy(ROOT + "web..")
+      .layer("process").definedBy(ROOT + "process..")
+      .layer("identity").definedBy(ROOT + "identity..")
+      .layer("notification").definedBy(ROOT + "notification..")
+      .layer("intake").definedBy(ROOT + "intake..")
+      .layer("screening").definedBy(ROOT + "screening..")
+      .layer("investigation").definedBy(ROOT + "investigation..")
+      .layer("discipline").definedBy(ROOT + "discipline..")
+      .layer("closure").definedBy(ROOT + "closure..")
+      .layer("reporting").definedBy(ROOT + "reporting..")
+      .layer("gate").definedBy(ROOT + "gate..")
+      .whereLayer("web").mayNotAccessAnyLayer()
+      .whereLayer("process").mayNotAccessAnyLayer()
+      .whereLayer("identity").mayOnlyAccessLayers("process", "web")
+      .whereLayer("notification").mayOnlyAccessLayers("process", "web")
+      .whereLayer("intake").mayOnlyAccessLayers("identity", "notification", "process", "web")
+      .whereLayer("screening").mayOnlyAccessLayers("intake", "identity", "notification", "process", "web")
+      .whereLayer("investigation").mayOnlyAccessLayers("screening", "intake", "identity", "notification", "process",
+          "web")
+      .whereLayer("discipline").mayOnlyAccessLayers("investigation", "screening", "intake", "identity",
+          "notification", "process", "web")
+      .whereLayer("closure").mayOnlyAccessLayers("discipline", "investigation", "screening", "intake", "identity",
+          "notification", "process", "web")
+      .whereLayer("reporting").mayOnlyAccessLayers("closure", "discipline", "investigation", "screening", "intake",
+          "identity", "notification", "process", "web")
+      .whereLayer("gate").mayOnlyAccessLayers("identity", "process", "web")
+      .whereLayer("reporting").mayNotBeAccessedByAnyLayer()
+      .whereLayer("gate").mayNotBeAccessedByAnyLayer();
+}
