@@ -336,7 +336,10 @@ class WebappsInBrowserTest {
 
   private WebElement waitFor(By what) {
     try {
-      return new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(what));
+      WebElement found = new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(what));
+      // the task's form scrolls inside its pane, under the fixed footer: bring the element to the middle first
+      browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", found);
+      return found;
     } catch (RuntimeException notThere) {
       dump("failed-wait");
       throw new AssertionError("waited for " + what + " on " + browser.getCurrentUrl(), notThere);
