@@ -293,7 +293,7 @@ class WebappsInBrowserTest {
   }
 
   private void chooseInSelect(String fieldId, String label) {
-    waitFor(By.cssSelector(".fjs-container [id$='" + fieldId + "']")).click();
+    waitFor(By.cssSelector(".fjs-container [id$='" + fieldId + "-display']")).click();
     waitFor(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][contains(., '" + label + "')]")).click();
   }
 
