@@ -33,7 +33,7 @@ public class Mailer {
   private final TransactionTemplate ownTransaction;
   private boolean enabled = false;
   private String from = "no-reply@integrity-desk.invalid";
-  private String fromName = Bilingual.both("site.agency");
+  private String fromName = Bilingual.both("agency");
 
   public Mailer(JavaMailSender sender, JdbcClient jdbc, PlatformTransactionManager transactions) {
     this.sender = sender;
