@@ -109,6 +109,27 @@ class VocabularyTest {
     assertThat(unknown).as("message keys used by templates but defined nowhere").isEmpty();
   }
 
+  /** One page layout: every page takes its head, header and footer from fragments.html, the only one defining them. */
+  @Test
+  void everyPageUsesTheOneLayout() throws IOException {
+    List<String> astray = new ArrayList<>();
+    for (Path template : templates()) {
+      String html = Files.readString(template);
+      if (template.getFileName().toString().equals("fragments.html")) {
+        continue;
+      }
+      for (String part : List.of("head", "header", "footer")) {
+        if (html.contains("th:fragment=\"" + part)) {
+          astray.add(template.getFileName() + " defines its own " + part);
+        }
+        if (!Pattern.compile("th:replace=\"~\\{fragments :: " + part + "\\b").matcher(html).find()) {
+          astray.add(template.getFileName() + " lacks fragments :: " + part);
+        }
+      }
+    }
+    assertThat(astray).as("pages not built from fragments.html").isEmpty();
+  }
+
   /**
    * Java holds no Thai text: every Thai word is in messages_th.properties, read through Bilingual or a
    * MessageSource. Only string literals count (comments may quote Thai, e.g. to show a format).
