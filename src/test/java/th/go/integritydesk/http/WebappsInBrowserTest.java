@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
@@ -37,7 +39,7 @@ import th.go.integritydesk.http.StaffClient.Answer;
 /**
  * Tasklist, Cockpit and Admin in real Chromium with JavaScript on, as officers use them: a Thai browser (in Bangkok)
  * and an English one (in New York) each walk the README's complaint from the public page to closure through the real
- * Tasklist forms, open Cockpit (the case, a deadline escalation, due dates in Bangkok time) and Admin (the users), and
+ * Tasklist forms, open Cockpit (the case, a deadline escalation, its dates in Bangkok time) and Admin (the users), and
  * read the webapps' chrome in their own language. Chromium and chromedriver come from the system (Debian's packages,
  * installed by .ci/run); nothing is downloaded. Screenshots go to target/screenshots/webapps-{th,en}-*.png (and the
  * page source of a failed wait next to them).
@@ -51,6 +53,9 @@ class WebappsInBrowserTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final DateTimeFormatter ENGINE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
   /** Cockpit's "normal" date format (moment's YYYY-MM-DD[T]HH:mm:ss, set by Cockpit itself), in both languages. */
+  /** Tasklist's long dates in Thai and in English (LLLL of its dateLocales) both hold "D MMMM" and "HH:mm". */
+  private static final List<DateTimeFormatter> DAY_AND_TIME = List.of(DateTimeFormatter.ofPattern(" d "),
+      DateTimeFormatter.ofPattern("HH:mm"));
   private static final DateTimeFormatter COCKPIT_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
   private static final String MY_GROUPS_TASKS = "งานของกลุ่ม / My groups' tasks";
   private static final String MY_TASKS = "งานของฉัน / My tasks";
@@ -152,6 +157,17 @@ class WebappsInBrowserTest {
     openTask("screener", task);
     WebElement card = waitFor(By.xpath("//li[contains(@class,'task')][contains(., '" + trackingNumber + "')]"));
     assertThat(card.getText()).contains(language.subject());
+    // its due date (the tooltip of "in 15 days") in Bangkok time, whatever the browser's zone; the tooltip's format
+    // follows the date locale loaded when it was first drawn (Camunda does not redraw it), so only day and time
+    String due = new StaffClient(port, "admin", "demo").get("/engine-rest/task/" + task).body().get("due").asText();
+    assertThat(waitFor(By.cssSelector(".task-details [am-time-ago='task.due']")).getDomAttribute("uib-tooltip"))
+        .as("due date " + due).contains(inBangkok(due, DAY_AND_TIME.get(0)), inBangkok(due, DAY_AND_TIME.get(1)));
+    // Tasklist edits dates as Bangkok wall time without offset: a due date saved back is the same instant (to the
+    // second: Camunda's unfixDate drops the milliseconds)
+    Object saved = browser.executeScript("var app = angular.element(document.documentElement).injector();"
+        + " return app.get('fixDate')(app.get('unfixDate')(arguments[0]));", due);
+    assertThat(OffsetDateTime.parse((String) saved, ENGINE_DATE).toInstant()).as("%s saved back as %s", due, saved)
+        .isEqualTo(OffsetDateTime.parse(due, ENGINE_DATE).toInstant().truncatedTo(ChronoUnit.SECONDS));
     claim(task, "1-screener-task");
     chooseOption("Take up for fact-finding");
     typeInto("Field_screeningReason", "มีมูลพอสืบสวน");
@@ -245,7 +261,7 @@ class WebappsInBrowserTest {
     waitFor(By.xpath("//ul[contains(@class,'nav-tabs')]/li[contains(@class,'active')]/a[normalize-space()='"
         + language.userTasks() + "']"));
     // when the escalation task was created, in Bangkok time whatever the browser's zone; the footer names the zone
-    String created = COCKPIT_DATE.format(OffsetDateTime.parse(escalationCreated, ENGINE_DATE).atZoneSameInstant(BANGKOK));
+    String created = inBangkok(escalationCreated, COCKPIT_DATE);
     assertThat(waitFor(By.xpath("//tr[td[contains(., 'Follow up overdue screening')]]/td[contains(@class,'created')]"))
         .getText()).as("creation of the escalation task, created " + escalationCreated).isEqualTo(created);
     assertThat(browser.findElement(By.id("footer-timezone")).getText()).endsWith("Asia/Bangkok");
@@ -340,6 +356,11 @@ class WebappsInBrowserTest {
       dump(shot + "-not-completed");
       throw notDone;
     }
+  }
+
+  /** A date of the engine's REST API as the webapps must show it: in Bangkok time. */
+  private static String inBangkok(String engineDate, DateTimeFormatter format) {
+    return format.format(OffsetDateTime.parse(engineDate, ENGINE_DATE).atZoneSameInstant(BANGKOK));
   }
 
   private String taskOf(String trackingNumber, String taskKey) {
