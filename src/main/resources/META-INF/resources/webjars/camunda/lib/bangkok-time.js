@@ -1,6 +1,6 @@
-// integrity-desk: every date and time of Tasklist, Cockpit, Admin and Welcome in Bangkok time (UTC+07:00, Thailand has
-// no daylight saving time), whatever the time zone of the computer. Loaded by each app's scripts/config.js as a custom
-// script, before the app starts; see docs/webapps-localisation.md ("Dates and times").
+// integrity-desk: every date and time of Tasklist, Cockpit and Admin in Bangkok time (UTC+07:00, Thailand has no
+// daylight saving time), whatever the time zone of the computer. Loaded by each app's scripts/config.js as a custom
+// script, before the app starts (Welcome shows no dates); see docs/webapps-localisation.md ("Dates and times").
 const ZONE = 'Asia/Bangkok';
 const OFFSET_MINUTES = 7 * 60;
 
@@ -9,8 +9,7 @@ const app = document.querySelector('base').getAttribute('app-name');
 // cam.<app>.custom is the module Camunda creates for custom code and starts last, after all of its own modules
 window.angular.module('cam.' + app + '.custom').config(['$injector', '$provide', function ($injector, $provide) {
   // The webapps format and parse dates with their one moment.js (filter camDate, angular-moment, Tasklist's
-  // fixDate/unfixDate): Tasklist has it as the AngularJS constant "moment", Cockpit, Admin and Welcome also as
-  // window.moment. moment calls updateOffset on every new date; moment-timezone uses this hook for its default zone,
+  // fixDate/unfixDate): Tasklist has it as the AngularJS constant "moment", Cockpit and Admin as window.moment. moment calls updateOffset on every new date; moment-timezone uses this hook for its default zone,
   // and so do we: a date in the computer's zone moves to +07:00.
   const moment = $injector.has('moment') ? $injector.get('moment') : window.moment;
   if (!moment || typeof moment.updateOffset !== 'function') {
