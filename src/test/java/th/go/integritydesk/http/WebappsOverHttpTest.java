@@ -49,6 +49,7 @@ class WebappsOverHttpTest {
       assertThat(browser.anonymousGet("/camunda/app/" + app + "/styles/user-styles.css").raw())
           .as(app).contains(".ce-eol-banner").contains("display: none");
     }
+    assertThat(browser.anonymousGet("/camunda/lib/bangkok-time.js").raw()).contains("date.utcOffset(OFFSET_MINUTES");
     assertThat(browser.anonymousGet("/camunda/app/tasklist/locales/th.json").body()
         .path("labels").path("CLAIM_TASK").asText()).isEqualTo("รับงาน");
   }

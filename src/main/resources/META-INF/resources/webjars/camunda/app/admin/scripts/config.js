@@ -4,5 +4,8 @@ export default {
   locales: {
     availableLocales: ['th', 'en'],
     fallbackLocale: 'en'
-  }
+  },
+
+  // every date in Bangkok time, whatever the computer's time zone
+  customScripts: ['../../lib/bangkok-time']
 };

@@ -6,6 +6,9 @@ export default {
     fallbackLocale: 'en'
   },
 
+  // every date in Bangkok time, whatever the computer's time zone
+  customScripts: ['../../lib/bangkok-time'],
+
   // Camunda's own shortcuts, described in both languages (the dialog shows the description as written here)
   shortcuts: {
     claimTask: {

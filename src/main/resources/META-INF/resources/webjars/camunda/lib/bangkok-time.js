@@ -1,0 +1,50 @@
+// integrity-desk: every date and time of Tasklist, Cockpit and Admin in Bangkok time (UTC+07:00, Thailand has no
+// daylight saving time), whatever the time zone of the computer. Loaded by each app's scripts/config.js as a custom
+// script, before the app starts (Welcome shows no dates); see docs/webapps-localisation.md ("Dates and times").
+const ZONE = 'Asia/Bangkok';
+const OFFSET_MINUTES = 7 * 60;
+
+const app = document.querySelector('base').getAttribute('app-name');
+
+// cam.<app>.custom is the module Camunda creates for custom code and starts last, after all of its own modules
+window.angular.module('cam.' + app + '.custom').config(['$injector', '$provide', function ($injector, $provide) {
+  // The webapps format and parse dates with their one moment.js (filter camDate, angular-moment, Tasklist's
+  // fixDate/unfixDate): Tasklist has it as the AngularJS constant "moment", Cockpit and Admin as window.moment. moment calls updateOffset on every new date; moment-timezone uses this hook for its default zone,
+  // and so do we: a date in the computer's zone moves to +07:00.
+  const moment = $injector.has('moment') ? $injector.get('moment') : window.moment;
+  if (!moment || typeof moment.updateOffset !== 'function') {
+    console.error('integrity-desk: moment.js not found, dates stay in the computer\'s time zone');
+    return;
+  }
+  moment.updateOffset = function (date, keepLocalTime) {
+    if (date.isLocal()) {
+      date.utcOffset(OFFSET_MINUTES, keepLocalTime || isWallTime(date));
+    }
+  };
+
+  // Read from a text without offset ("2026-12-15T09:30:00", as Tasklist's unfixDate writes and its date pickers
+  // give): Bangkok wall time, not the computer's. A Date, a number or a text with an offset is an instant. The test is
+  // moment-timezone's own (needsOffset): parsed parts (_a) and no parsed offset (_tzm), not a Unix timestamp; like
+  // moment-timezone, we have moment copy the parsed parts onto the new date.
+  if (moment.momentProperties.indexOf('_a') < 0) {
+    moment.momentProperties.push('_a');
+  }
+  function isWallTime(date) {
+    return Boolean(date._a && date._tzm === undefined && date._f !== 'X' && date._f !== 'x');
+  }
+
+  // the footer names the zone the dates are shown in (Camunda's reads the computer's)
+  if ($injector.has('camWidgetFooterDirective')) {
+    $provide.decorator('camWidgetFooterDirective', ['$delegate', function ($delegate) {
+      const footer = $delegate[0];
+      const link = footer.link;
+      footer.compile = function () {
+        return function (scope) {
+          link.apply(this, arguments);
+          scope.timezoneName = ZONE;
+        };
+      };
+      return $delegate;
+    }]);
+  }
+}]);
