@@ -35,7 +35,9 @@ public class SegregationOfDuties {
    */
   public void checkInvestigator(String field, String investigator, String accusedUnit, String trackingNumber) {
     requireMember(field, investigator, Groups.INVESTIGATOR);
-    List<Group> units = identity.createGroupQuery().groupMember(investigator).groupType(Groups.UNIT_TYPE).list();
+    // filtered here too: the directory's identity provider (profile ldap) ignores groupType and returns every group
+    List<Group> units = identity.createGroupQuery().groupMember(investigator).groupType(Groups.UNIT_TYPE).list()
+        .stream().filter(group -> Groups.UNIT_TYPE.equals(group.getType())).toList();
     if (units.isEmpty()) {
       throw TaskInput.invalid(field, investigator + " ยังไม่มีหน่วยงานสังกัด ผู้ดูแลระบบต้องเพิ่มเข้ากลุ่มหน่วยงานก่อน",
           investigator + " has no unit: an administrator must add them to a unit group before they can investigate");
