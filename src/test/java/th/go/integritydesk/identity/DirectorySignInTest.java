@@ -63,6 +63,13 @@ class DirectorySignInTest {
     // an LDAP filter in the user name finds nobody (the plugin escapes it)
     assertThat(new StaffClient(port, "*", "Directory-screener1").get("/engine-rest/task").status()).isEqualTo(401);
 
+    // the staff endpoints: the same directory password, the directory's groups
+    Answer reports = officer("supervisor1").get("/api/staff/reports?fiscalYear=2570");
+    assertThat(reports.status()).as(reports.raw()).isEqualTo(200);
+    assertThat(officer("screener1").get("/api/staff/reports?fiscalYear=2570").status()).isEqualTo(403);
+    assertThat(new StaffClient(port, "supervisor1", "Directory-wrong").get("/api/staff/reports?fiscalYear=2570")
+        .status()).isEqualTo(401);
+
     // the webapps' login form, with the CSRF token as a browser sends it
     assertThat(officer("screener1").loginToTasklist().status()).isEqualTo(200);
     assertThat(officer("supervisor1").loginTo("cockpit").status()).isEqualTo(200);
