@@ -13,7 +13,8 @@ import com.tngtech.archunit.lang.ArchRule;
  * stages before it:
  * <pre>
  *   web, process             shared kernels: HTTP (problems, CSRF, locale, staff user) and engine (model constants,
- *                            clock, Thai dates, task input, deadlines); they use no feature package
+ *                            clock, Thai dates, task input, deadlines, the bilingual vocabulary); they use no
+ *                            feature package
  *   identity                 staff, groups, case duties, segregation of duties      -> process, web
  *   notification             mail to complainants and staff                         -> process, web
  *   intake                   the complaint, its record, receipt, pages, identities  -> identity, notification, kernels

@@ -5,7 +5,7 @@ import static th.go.integritydesk.process.ComplaintLifecycle.Variables.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import th.go.integritydesk.notification.Bilingual;
+import th.go.integritydesk.process.Bilingual;
 import th.go.integritydesk.notification.ComplainantMail;
 import th.go.integritydesk.notification.ComplainantMessages.Kind;
 import th.go.integritydesk.notification.ComplainantMessages;
@@ -18,10 +18,8 @@ public class NotifyOutcome implements JavaDelegate {
 
   private final ComplainantMessages messages;
   private final ComplainantMail mail;
-  private final Bilingual texts;
 
-  public NotifyOutcome(ComplainantMessages messages, ComplainantMail mail, Bilingual texts) {
-    this.texts = texts;
+  public NotifyOutcome(ComplainantMessages messages, ComplainantMail mail) {
     this.messages = messages;
     this.mail = mail;
   }
@@ -30,8 +28,8 @@ public class NotifyOutcome implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String trackingNumber = CaseKey.of(execution);
     CaseOutcome outcome = CaseOutcome.valueOf(Vars.text(execution, OUTCOME));
-    String thai = texts.thai("complainant.closed", trackingNumber, texts.thai(outcome.noticeKey()));
-    String english = texts.english("complainant.closed", trackingNumber, texts.english(outcome.noticeKey()));
+    String thai = Bilingual.thai("complainant.closed", trackingNumber, Bilingual.thai(outcome.noticeKey()));
+    String english = Bilingual.english("complainant.closed", trackingNumber, Bilingual.english(outcome.noticeKey()));
     messages.post(trackingNumber, Kind.OUTCOME, thai, english);
     mail.send(trackingNumber, "outcome", "1", thai, english);
   }

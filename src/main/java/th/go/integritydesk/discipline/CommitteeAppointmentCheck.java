@@ -38,8 +38,7 @@ public class CommitteeAppointmentCheck implements TaskListener {
     }
     String appointing = duties.actingUser(task);
     if (appointing != null && (appointing.equals(chair) || FactFinders.members(in.text(COMMITTEE_MEMBERS)).contains(appointing))) {
-      throw TaskInput.invalid(COMMITTEE_CHAIR, "ผู้สั่งแต่งตั้งเป็นกรรมการเองไม่ได้",
-          "the appointing authority cannot sit on the committee it appoints");
+      throw TaskInput.invalid(COMMITTEE_CHAIR, "refusal.appointingOnCommittee");
     }
     String trackingNumber = CaseKey.of(task);
     caseDuties.record(trackingNumber, CaseDuties.Duty.COMMITTEE_CHAIR, chair, null, task.getId());
@@ -50,7 +49,7 @@ public class CommitteeAppointmentCheck implements TaskListener {
 
   private void requireUser(String field, String userId) {
     if (identity.createUserQuery().userId(userId).count() == 0) {
-      throw TaskInput.invalid(field, "ไม่พบผู้ใช้ " + userId, "names no known user (" + userId + ")");
+      throw TaskInput.invalid(field, "refusal.unknownUser", userId);
     }
   }
 }

@@ -50,8 +50,7 @@ public class PenaltyDecisionCheck implements TaskListener {
     boolean minor = Findings.MINOR_OFFENCE.name().equals(findings)
         && !complaints.routing(trackingNumber).naccFindingOfFault();
     if (minor && penalty.onlyForSeriousOffences()) {
-      throw TaskInput.invalid(PENALTY, "ความผิดไม่ร้ายแรงลงโทษปลดออกหรือไล่ออกไม่ได้",
-          "dismissal and expulsion are only for a serious offence");
+      throw TaskInput.invalid(PENALTY, "refusal.expulsionForMinorOffence");
     }
   }
 }

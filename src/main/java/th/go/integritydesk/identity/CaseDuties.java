@@ -1,5 +1,6 @@
 package th.go.integritydesk.identity;
 
+import th.go.integritydesk.process.Bilingual;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +37,7 @@ public class CaseDuties {
 
   public void record(String trackingNumber, Duty duty, String userId, String detail, String taskId) {
     if (userId == null) {
-      throw new DutyConflictException("ต้องระบุผู้ปฏิบัติงาน / the official who acts must be identified");
+      throw new DutyConflictException(Bilingual.both("duty.actorRequired"));
     }
     jdbc.sql("""
             INSERT INTO case_duty (tracking_number, duty, user_id, detail, task_id, recorded_at)

@@ -1,5 +1,6 @@
 package th.go.integritydesk.identity;
 
+import th.go.integritydesk.process.Bilingual;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -24,25 +25,34 @@ public class DemoStaff extends AbstractProcessEnginePlugin {
   public static final String PASSWORD = "demo";
   static final String EMAIL_DOMAIN = "@integrity-desk.invalid";
 
-  record DemoUser(String id, String firstName, String lastName, String group, String unit) {}
+  /** A demo officer; names and unit come from messages*.properties (demo.user.*, demo.unit.*). */
+  record DemoUser(String id, String group, String unit) {
 
-  /** The demo units, as unit groups (id, name). */
-  static final java.util.Map<String, String> UNITS = java.util.Map.of(
-      "ศูนย์ปฏิบัติการต่อต้านการทุจริต", "unit-acoc",
-      "กลุ่มตรวจสอบภายใน", "unit-internal-audit",
-      "กองคลัง", "unit-finance",
-      "สำนักงานปลัดกระทรวง", "unit-permanent-secretary",
-      "ศูนย์เทคโนโลยีสารสนเทศ", "unit-ict");
+    String firstName() {
+      return Bilingual.thai("demo.user." + id + ".firstName");
+    }
+
+    /** "รับเรื่อง (Intake officer)": what the officer does, in Thai and English. */
+    String lastName() {
+      String key = "demo.user." + id + ".lastName";
+      return Bilingual.thai(key) + " (" + Bilingual.english(key) + ")";
+    }
+
+    /** The unit group's name, in Thai as complaints give it (e.g. "กองคลัง"). */
+    String unitName() {
+      return Bilingual.thai("demo.unit." + unit);
+    }
+  }
 
   static final List<DemoUser> USERS = List.of(
-      new DemoUser("intake", "สมใจ", "รับเรื่อง (Intake officer)", Groups.INTAKE, "ศูนย์ปฏิบัติการต่อต้านการทุจริต"),
-      new DemoUser("screener", "สมชาย", "คัดกรอง (Screening officer)", Groups.SCREENING, "ศูนย์ปฏิบัติการต่อต้านการทุจริต"),
-      new DemoUser("supervisor", "สมศักดิ์", "หัวหน้า (Supervisor)", Groups.SUPERVISOR, "ศูนย์ปฏิบัติการต่อต้านการทุจริต"),
-      new DemoUser("investigator", "สมหญิง", "สืบสวน (Investigator)", Groups.INVESTIGATOR, "กลุ่มตรวจสอบภายใน"),
-      new DemoUser("investigator2", "สมปอง", "สืบสวน (Investigator)", Groups.INVESTIGATOR, "กองคลัง"),
-      new DemoUser("authority", "สมบัติ", "ผู้มีอำนาจ (Disciplinary authority)", Groups.DISCIPLINARY_AUTHORITY, "สำนักงานปลัดกระทรวง"),
-      new DemoUser("analyst", "สมพร", "วิเคราะห์ (Analyst)", Groups.ANALYST, "ศูนย์ปฏิบัติการต่อต้านการทุจริต"),
-      new DemoUser("admin", "ผู้ดูแล", "ระบบ (Administrator)", Groups.ADMIN, "ศูนย์เทคโนโลยีสารสนเทศ"));
+      new DemoUser("intake", Groups.INTAKE, "unit-acoc"),
+      new DemoUser("screener", Groups.SCREENING, "unit-acoc"),
+      new DemoUser("supervisor", Groups.SUPERVISOR, "unit-acoc"),
+      new DemoUser("investigator", Groups.INVESTIGATOR, "unit-internal-audit"),
+      new DemoUser("investigator2", Groups.INVESTIGATOR, "unit-finance"),
+      new DemoUser("authority", Groups.DISCIPLINARY_AUTHORITY, "unit-permanent-secretary"),
+      new DemoUser("analyst", Groups.ANALYST, "unit-acoc"),
+      new DemoUser("admin", Groups.ADMIN, "unit-ict"));
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
@@ -58,10 +68,10 @@ public class DemoStaff extends AbstractProcessEnginePlugin {
         identity.createMembership(demo.id(), demo.group());
       }
       // idempotent, so a demo database from before unit groups gets them too
-      String unit = UNITS.get(demo.unit());
+      String unit = demo.unit();
       if (identity.createGroupQuery().groupId(unit).count() == 0) {
         Group group = identity.newGroup(unit);
-        group.setName(demo.unit());
+        group.setName(demo.unitName());
         group.setType(Groups.UNIT_TYPE);
         identity.saveGroup(group);
       }

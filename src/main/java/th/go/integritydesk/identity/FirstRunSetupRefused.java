@@ -1,5 +1,6 @@
 package th.go.integritydesk.identity;
 
+import th.go.integritydesk.process.Bilingual;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletRequest;
@@ -42,8 +43,6 @@ public class FirstRunSetupRefused {
     http.setContentType("application/problem+json");
     http.setCharacterEncoding(StandardCharsets.UTF_8.name());
     http.getWriter().write("{\"type\":\"https://integrity-desk.go.th/problems/forbidden\",\"title\":\"Not allowed\","
-        + "\"status\":403,\"detail\":\"ไม่มีการตั้งค่าระบบครั้งแรกผ่านเว็บ ผู้ดูแลระบบสร้างจากค่าที่ตั้งไว้ตอนติดตั้ง / "
-        + "First-run setup is disabled: the administrator is created from the installation's settings "
-        + "(INTEGRITY_DESK_ADMIN_PASSWORD).\"}");
+        + "\"status\":403,\"detail\":\"" + Bilingual.both("problem.firstRunSetup.detail") + "\"}");
   }
 }

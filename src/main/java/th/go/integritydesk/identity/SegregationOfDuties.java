@@ -1,5 +1,6 @@
 package th.go.integritydesk.identity;
 
+import th.go.integritydesk.process.Bilingual;
 import java.util.List;
 import java.util.Locale;
 import org.camunda.bpm.engine.IdentityService;
@@ -39,13 +40,11 @@ public class SegregationOfDuties {
     List<Group> units = identity.createGroupQuery().groupMember(investigator).groupType(Groups.UNIT_TYPE).list()
         .stream().filter(group -> Groups.UNIT_TYPE.equals(group.getType())).toList();
     if (units.isEmpty()) {
-      throw TaskInput.invalid(field, investigator + " ยังไม่มีหน่วยงานสังกัด ผู้ดูแลระบบต้องเพิ่มเข้ากลุ่มหน่วยงานก่อน",
-          investigator + " has no unit: an administrator must add them to a unit group before they can investigate");
+      throw TaskInput.invalid(field, "refusal.noUnit", investigator);
     }
     for (Group unit : units) {
       if (accusedUnit != null && unit.getName() != null && normalise(unit.getName()).equals(normalise(accusedUnit))) {
-        refuse(trackingNumber, "ผู้สืบสวน " + investigator + " สังกัดหน่วยงานเดียวกับผู้ถูกร้อง / investigator "
-            + investigator + " belongs to the accused's unit (" + accusedUnit + ")");
+        refuse(trackingNumber, Bilingual.both("duty.sameUnit", investigator, accusedUnit));
       }
     }
   }
@@ -56,31 +55,29 @@ public class SegregationOfDuties {
    */
   public void checkIndependentDecider(String decider, String trackingNumber) {
     if (decider == null) {
-      refuse(trackingNumber, "ต้องระบุผู้มีอำนาจที่สั่ง / the decision must be taken by an identified official");
+      refuse(trackingNumber, Bilingual.both("duty.deciderRequired"));
     }
     if (duties.holders(trackingNumber, CaseDuties.Duty.values()).contains(decider)) {
-      refuse(trackingNumber, "ผู้สืบสวนหรือกรรมการสอบสวนเป็นผู้สั่งลงโทษไม่ได้ / " + decider
-          + " found the facts or sat on the committee of this case and may not decide its penalty");
+      refuse(trackingNumber, Bilingual.both("duty.deciderFoundFacts", decider));
     }
   }
 
   /** Whoever reviews the fact-finding report did not write it (any round of it), as recorded at the time. */
   public void checkReviewer(String reviewer, String trackingNumber) {
     if (reviewer == null) {
-      refuse(trackingNumber, "ต้องระบุผู้ตรวจทาน / the review must be done by an identified official");
+      refuse(trackingNumber, Bilingual.both("duty.reviewerRequired"));
     }
     if (duties.holders(trackingNumber, CaseDuties.Duty.FACT_FINDING).contains(reviewer)) {
-      refuse(trackingNumber, "ผู้สืบสวนตรวจทานผลการสืบสวนของตนเองไม่ได้ / " + reviewer
-          + " found the facts of this case and may not review those findings");
+      refuse(trackingNumber, Bilingual.both("duty.reviewerFoundFacts", reviewer));
     }
   }
 
   public void requireMember(String field, String userId, String group) {
     if (identity.createUserQuery().userId(userId).count() == 0) {
-      throw TaskInput.invalid(field, "ไม่พบผู้ใช้ " + userId, "names no known user (" + userId + ")");
+      throw TaskInput.invalid(field, "refusal.unknownUser", userId);
     }
     if (identity.createUserQuery().userId(userId).memberOfGroup(group).count() == 0) {
-      throw TaskInput.invalid(field, userId + " ไม่อยู่ในกลุ่ม " + group, userId + " is not in group " + group);
+      throw TaskInput.invalid(field, "refusal.notInGroup", userId, group);
     }
   }
 

@@ -1,5 +1,6 @@
 package th.go.integritydesk.identity;
 
+import th.go.integritydesk.process.Bilingual;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
@@ -34,14 +35,12 @@ import th.go.integritydesk.process.FactFinding;
 @Order(10)
 public class StaffAuthorizations extends AbstractProcessEnginePlugin {
 
-  private static final Map<String, String> GROUP_NAMES = Map.of(
-      th.go.integritydesk.identity.Groups.INTAKE, "รับเรื่อง / Intake",
-      th.go.integritydesk.identity.Groups.SCREENING, "คัดกรอง / Screening",
-      th.go.integritydesk.identity.Groups.SUPERVISOR, "ผู้บังคับบัญชา / Supervisors",
-      th.go.integritydesk.identity.Groups.INVESTIGATOR, "ผู้สืบสวน / Investigators",
-      th.go.integritydesk.identity.Groups.DISCIPLINARY_AUTHORITY, "ผู้มีอำนาจสั่งลงโทษ / Disciplinary authority",
-      th.go.integritydesk.identity.Groups.ANALYST, "นักวิเคราะห์ / Analysts",
-      th.go.integritydesk.identity.Groups.ADMIN, "ผู้ดูแลระบบ / Administrators");
+  private static final Map<String, String> GROUP_NAMES = java.util.stream.Stream.of(
+      th.go.integritydesk.identity.Groups.INTAKE, th.go.integritydesk.identity.Groups.SCREENING,
+      th.go.integritydesk.identity.Groups.SUPERVISOR, th.go.integritydesk.identity.Groups.INVESTIGATOR,
+      th.go.integritydesk.identity.Groups.DISCIPLINARY_AUTHORITY, th.go.integritydesk.identity.Groups.ANALYST,
+      th.go.integritydesk.identity.Groups.ADMIN).collect(java.util.stream.Collectors.toUnmodifiableMap(
+          id -> id, id -> Bilingual.both("tasklist.group." + id)));
 
   /**
    * What each task card in Tasklist shows besides the task's name, dates and process: the case it belongs to. Both
@@ -49,8 +48,8 @@ public class StaffAuthorizations extends AbstractProcessEnginePlugin {
    */
   private static final Map<String, Object> CASE_ON_THE_CARD = Map.of(
       "variables", java.util.List.of(
-          Map.of("name", ComplaintLifecycle.Variables.TRACKING_NUMBER, "label", "เลขรับเรื่อง / Tracking number"),
-          Map.of("name", ComplaintLifecycle.Variables.SUBJECT, "label", "เรื่อง / Subject")),
+          Map.of("name", ComplaintLifecycle.Variables.TRACKING_NUMBER, "label", Bilingual.both("tasklist.card.trackingNumber")),
+          Map.of("name", ComplaintLifecycle.Variables.SUBJECT, "label", Bilingual.both("tasklist.card.subject"))),
       "showUndefinedVariable", false);
 
   private AuthorizationService authorizations;
@@ -161,22 +160,22 @@ public class StaffAuthorizations extends AbstractProcessEnginePlugin {
   /** Tasklist filters for every officer, each ordered by due date: their own work, then views of it. */
   private void createTasklistFilters(FilterService filters, ProcessEngine engine) {
     var tasks = engine.getTaskService();
-    createFilter(filters, engine, "งานของฉัน / My tasks", -10,
+    createFilter(filters, engine, Bilingual.both("tasklist.filter.mine"), -10,
         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
-    createFilter(filters, engine, "งานของกลุ่ม / My groups' tasks", -9,
+    createFilter(filters, engine, Bilingual.both("tasklist.filter.groups"), -9,
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
             .orderByDueDate().asc());
-    createFilter(filters, engine, "เกินกำหนด / Overdue", -8,
+    createFilter(filters, engine, Bilingual.both("tasklist.filter.overdue"), -8,
         mine(tasks).dueBeforeExpression("${now()}").orderByDueDate().asc());
-    createFilter(filters, engine, "ครบกำหนดใน 7 วัน / Due this week", -7,
+    createFilter(filters, engine, Bilingual.both("tasklist.filter.dueThisWeek"), -7,
         mine(tasks).dueAfterExpression("${now()}").dueBeforeExpression("${dateTime().plusDays(7)}").orderByDueDate().asc());
-    createFilter(filters, engine, "ขั้นคัดกรองและรับเรื่อง / Receipt and screening", -6,
+    createFilter(filters, engine, Bilingual.both("tasklist.filter.screening"), -6,
         mine(tasks).processDefinitionKey(ComplaintLifecycle.PROCESS_KEY).orderByDueDate().asc());
-    createFilter(filters, engine, "ขั้นสืบสวนข้อเท็จจริง / Fact-finding", -5,
+    createFilter(filters, engine, Bilingual.both("tasklist.filter.factFinding"), -5,
         mine(tasks).processDefinitionKey(FactFinding.PROCESS_KEY).orderByDueDate().asc());
-    createFilter(filters, engine, "ขั้นดำเนินการทางวินัย / Disciplinary action", -4,
+    createFilter(filters, engine, Bilingual.both("tasklist.filter.discipline"), -4,
         mine(tasks).processDefinitionKey(DisciplinaryAction.PROCESS_KEY).orderByDueDate().asc());
-    createFilter(filters, engine, "ติดตามงานเกินกำหนด / Deadline escalations", -3,
+    createFilter(filters, engine, Bilingual.both("tasklist.filter.escalations"), -3,
         mine(tasks).taskDefinitionKeyLike("escalate-%").orderByDueDate().asc());
   }
 

@@ -1,6 +1,7 @@
 package th.go.integritydesk.intake;
 
 
+import th.go.integritydesk.process.Bilingual;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -24,9 +25,8 @@ public class AcknowledgeReceipt implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String trackingNumber = CaseKey.of(execution);
-    String thai = "ศูนย์ปฏิบัติการต่อต้านการทุจริตได้รับเรื่องร้องเรียนเลขที่ " + trackingNumber + " แล้ว และจะแจ้งความคืบหน้าให้ทราบ";
-    String english = "The Anti-Corruption Operation Center has received complaint " + trackingNumber
-        + " and will tell you how it proceeds.";
+    String thai = Bilingual.thai("complainant.acknowledged", trackingNumber);
+    String english = Bilingual.english("complainant.acknowledged", trackingNumber);
     messages.post(trackingNumber, Kind.ACKNOWLEDGEMENT, thai, english);
     mail.send(trackingNumber, "acknowledgement", "1", thai, english);
     execution.setVariable(th.go.integritydesk.process.ComplaintLifecycle.Variables.ACKNOWLEDGED_AT,

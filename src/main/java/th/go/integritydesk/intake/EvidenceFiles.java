@@ -1,5 +1,6 @@
 package th.go.integritydesk.intake;
 
+import th.go.integritydesk.process.Bilingual;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.security.MessageDigest;
@@ -46,10 +47,7 @@ public class EvidenceFiles {
 
   /** Shown with the evidence in the case file. */
   public static final Map<String, String> METADATA_NOTE = Map.of(
-      "th", "ไฟล์หลักฐานอาจมีข้อมูลแฝง (metadata) เช่น ชื่อผู้สร้าง ตำแหน่งที่ถ่ายภาพ เครื่องที่ใช้ และวันเวลา "
-          + "ซึ่งอาจระบุตัวผู้ร้องได้: อย่าส่งต่อไฟล์ต้นฉบับออกนอกหน่วยงาน",
-      "en", "Evidence files may carry hidden metadata (author, where a photo was taken, device, dates) that can "
-          + "identify the complainant: do not pass the original files outside the unit.");
+      "th", Bilingual.thai("evidence.metadataNote"), "en", Bilingual.english("evidence.metadataNote"));
 
   private final Tika tika = new Tika();
   private final JdbcClient jdbc;

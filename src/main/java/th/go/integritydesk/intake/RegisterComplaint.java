@@ -36,8 +36,7 @@ public class RegisterComplaint implements JavaDelegate {
       trackingNumber = complaints.register(recordedComplaint(execution));
       execution.setProcessBusinessKey(trackingNumber);
     } else if (!complaints.exists(trackingNumber)) {
-      throw TaskInput.invalid("businessKey", "ไม่พบเรื่องเลขนี้ (ระบบเป็นผู้ออกเลขรับเรื่อง)",
-          "names no stored complaint: integrity-desk assigns tracking numbers itself");
+      throw TaskInput.invalid("businessKey", "refusal.unknownBusinessKey");
     }
     execution.setVariable(TRACKING_NUMBER, trackingNumber);
     execution.setVariable(RECEIVED_AT, org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime());
@@ -83,11 +82,11 @@ public class RegisterComplaint implements JavaDelegate {
     try {
       LocalDate date = LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
       if (date.isAfter(LocalDate.now(th.go.integritydesk.process.ThaiDates.BANGKOK))) {
-        throw TaskInput.invalid(INCIDENT_DATE, "ต้องไม่เป็นวันในอนาคต", "cannot be in the future");
+        throw TaskInput.invalid(INCIDENT_DATE, "PastOrPresent");
       }
       return date;
     } catch (DateTimeParseException e) {
-      throw TaskInput.invalid(INCIDENT_DATE, "ต้องเป็นวันที่รูปแบบ ปปปป-ดด-วว", "must be a date like 2025-12-31");
+      throw TaskInput.invalid(INCIDENT_DATE, "refusal.date");
     }
   }
 
@@ -98,11 +97,11 @@ public class RegisterComplaint implements JavaDelegate {
     try {
       BigDecimal amount = new BigDecimal(value.toString().trim());
       if (amount.signum() < 0) {
-        throw TaskInput.invalid(AMOUNT_INVOLVED, "ต้องไม่ติดลบ", "cannot be negative");
+        throw TaskInput.invalid(AMOUNT_INVOLVED, "refusal.negative");
       }
       return amount;
     } catch (NumberFormatException e) {
-      throw TaskInput.invalid(AMOUNT_INVOLVED, "ต้องเป็นตัวเลข", "must be a number");
+      throw TaskInput.invalid(AMOUNT_INVOLVED, "refusal.number");
     }
   }
 
@@ -113,11 +112,11 @@ public class RegisterComplaint implements JavaDelegate {
     try {
       int years = (int) Math.floor(Double.parseDouble(value.toString().trim()));
       if (years < 0 || years > 100) {
-        throw TaskInput.invalid(YEARS_SINCE_LEFT_OFFICE, "ต้องอยู่ระหว่าง 0 ถึง 100", "must be between 0 and 100");
+        throw TaskInput.invalid(YEARS_SINCE_LEFT_OFFICE, "refusal.between", "0", "100");
       }
       return years;
     } catch (NumberFormatException e) {
-      throw TaskInput.invalid(YEARS_SINCE_LEFT_OFFICE, "ต้องเป็นตัวเลข", "must be a number");
+      throw TaskInput.invalid(YEARS_SINCE_LEFT_OFFICE, "refusal.number");
     }
   }
 }

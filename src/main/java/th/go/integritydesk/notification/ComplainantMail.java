@@ -1,5 +1,6 @@
 package th.go.integritydesk.notification;
 
+import th.go.integritydesk.process.Bilingual;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,10 +17,8 @@ public class ComplainantMail {
 
   private final JdbcClient jdbc;
   private final Mailer mailer;
-  private final Bilingual texts;
 
-  public ComplainantMail(JdbcClient jdbc, Mailer mailer, Bilingual texts) {
-    this.texts = texts;
+  public ComplainantMail(JdbcClient jdbc, Mailer mailer) {
     this.jdbc = jdbc;
     this.mailer = mailer;
   }
@@ -38,11 +37,11 @@ public class ComplainantMail {
     }
     String today = ThaiDates.thai(ClockUtil.getCurrentTime().toInstant());
     String todayEnglish = ThaiDates.english(ClockUtil.getCurrentTime().toInstant());
-    String body = texts.thai("mail.complainant.body", thai, today)
-        + "\n\n----\n\n" + texts.english("mail.complainant.body", english, todayEnglish);
+    String body = Bilingual.thai("mail.complainant.body", thai, today)
+        + "\n\n----\n\n" + Bilingual.english("mail.complainant.body", english, todayEnglish);
     String id = (trackingNumber + "." + kind + "." + occurrence).replaceAll("[^A-Za-z0-9.-]", "-");
     mailer.send(new Mailer.Mail(id + "@integrity-desk",
-        address.get(), texts.thai("mail.complainant.subject", trackingNumber) + " / "
-        + texts.english("mail.complainant.subject", trackingNumber), body));
+        address.get(), Bilingual.thai("mail.complainant.subject", trackingNumber) + " / "
+        + Bilingual.english("mail.complainant.subject", trackingNumber), body));
   }
 }

@@ -1,5 +1,6 @@
 package th.go.integritydesk.notification;
 
+import th.go.integritydesk.process.Bilingual;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -32,7 +33,7 @@ public class Mailer {
   private final TransactionTemplate ownTransaction;
   private boolean enabled = false;
   private String from = "no-reply@integrity-desk.invalid";
-  private String fromName = "ศูนย์ปฏิบัติการต่อต้านการทุจริต / Anti-Corruption Operation Center";
+  private String fromName = Bilingual.both("agency");
 
   public Mailer(JavaMailSender sender, JdbcClient jdbc, PlatformTransactionManager transactions) {
     this.sender = sender;

@@ -26,7 +26,7 @@ public class MessageToComplainant implements TaskListener {
     String text = TaskInput.of(task).text(MESSAGE_TO_COMPLAINANT);
     if (text != null) {
       if (text.length() > 2000) {
-        throw TaskInput.invalid(MESSAGE_TO_COMPLAINANT, "ยาวเกิน 2000 ตัวอักษร", "is longer than 2000 characters");
+        throw TaskInput.invalid(MESSAGE_TO_COMPLAINANT, "refusal.tooLong", "2000");
       }
       messages.post(CaseKey.of(task),
           ComplainantMessages.Kind.OFFICER, text, text);

@@ -1,5 +1,6 @@
 package th.go.integritydesk.notification;
 
+import th.go.integritydesk.process.Bilingual;
 import static th.go.integritydesk.process.StaffNotification.Variables.*;
 
 import java.util.Date;
@@ -17,10 +18,8 @@ public class SendStaffMail implements JavaDelegate {
 
   private final IdentityService identity;
   private final Mailer mailer;
-  private final Bilingual texts;
 
-  public SendStaffMail(IdentityService identity, Mailer mailer, Bilingual texts) {
-    this.texts = texts;
+  public SendStaffMail(IdentityService identity, Mailer mailer) {
     this.identity = identity;
     this.mailer = mailer;
   }
@@ -37,9 +36,9 @@ public class SendStaffMail implements JavaDelegate {
     String link = Vars.text(execution, TASKLIST_URL) + "#/?task=" + Vars.text(execution, TASK_ID);
     String thai = Vars.text(execution, HEADLINE_TH);
     String english = Vars.text(execution, HEADLINE_EN);
-    String body = texts.thai("mail.staff.body", thai, taskName, trackingNumber,
+    String body = Bilingual.thai("mail.staff.body", thai, taskName, trackingNumber,
             due == null ? "-" : ThaiDates.thai(due.toInstant()), link)
-        + "\n\n----\n\n" + texts.english("mail.staff.body", english, taskName, trackingNumber,
+        + "\n\n----\n\n" + Bilingual.english("mail.staff.body", english, taskName, trackingNumber,
             due == null ? "-" : ThaiDates.english(due.toInstant()), link);
     mailer.send(new Mailer.Mail(Vars.text(execution, MESSAGE_ID), officer.getEmail(),
         thai + " / " + english + ": " + trackingNumber, body));

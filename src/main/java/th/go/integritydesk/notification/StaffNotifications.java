@@ -1,5 +1,6 @@
 package th.go.integritydesk.notification;
 
+import th.go.integritydesk.process.Bilingual;
 import java.time.Duration;
 import java.util.Date;
 import java.util.LinkedHashSet;
@@ -33,15 +34,13 @@ public class StaffNotifications {
   private final org.camunda.bpm.engine.RuntimeService runtime;
   private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
   private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
-  private final Bilingual texts;
   private boolean enabled = true;
   private Duration before = Duration.ofDays(3);
   private String tasklistUrl = "http://localhost:8080/camunda/app/tasklist/default/";
 
   public StaffNotifications(TaskService tasks, IdentityService identity, Mailer mailer,
                             org.camunda.bpm.engine.RuntimeService runtime, org.springframework.jdbc.core.simple.JdbcClient jdbc,
-                            org.springframework.transaction.PlatformTransactionManager transactions, Bilingual texts) {
-    this.texts = texts;
+                            org.springframework.transaction.PlatformTransactionManager transactions) {
     this.tasks = tasks;
     this.identity = identity;
     this.mailer = mailer;
@@ -121,8 +120,8 @@ public class StaffNotifications {
    * becomes an incident in Cockpit when the retries run out); a mail already queued is not queued again.
    */
   private int mail(Task task, String purpose, Set<String> userIds, String headline) {
-    String thai = texts.thai(headline);
-    String english = texts.english(headline);
+    String thai = Bilingual.thai(headline);
+    String english = Bilingual.english(headline);
     int queued = 0;
     for (String userId : userIds) {
       String messageId = (purpose + "." + task.getId() + "." + userId).replaceAll("[^A-Za-z0-9.-]", "-") + "@integrity-desk";

@@ -43,10 +43,10 @@ public class EscalationFollowUpCheck implements TaskListener {
     // local to the escalation (input parameters in the model), so one answer never satisfies the next escalation
     String action = text(scope.getVariableLocal(ESCALATION_ACTION));
     if (action == null) {
-      throw TaskInput.invalid(ESCALATION_ACTION, "ต้องระบุการดำเนินการ", "is required");
+      throw TaskInput.invalid(ESCALATION_ACTION, "refusal.escalationAction");
     }
     if (action.length() > 4000) {
-      throw TaskInput.invalid(ESCALATION_ACTION, "ยาวเกิน 4000 ตัวอักษร", "is longer than 4000 characters");
+      throw TaskInput.invalid(ESCALATION_ACTION, "refusal.tooLong", "4000");
     }
     String extendBy = text(scope.getVariableLocal(EXTEND_BY));
     if (extendBy == null) {
@@ -54,10 +54,10 @@ public class EscalationFollowUpCheck implements TaskListener {
     }
     String timerId = text(scope.getVariableLocal(DEADLINE_TIMER));
     if (timerId == null) {
-      throw TaskInput.invalid(EXTEND_BY, "ขยายกำหนดเวลานี้ไม่ได้", "this deadline cannot be extended");
+      throw TaskInput.invalid(EXTEND_BY, "refusal.notExtendable");
     }
     if (!extendBy.matches("^P[1-9][0-9]{0,2}D$")) {
-      throw TaskInput.invalid(EXTEND_BY, "ต้องเป็นจำนวนวัน เช่น P30D", "must be a number of days such as P30D");
+      throw TaskInput.invalid(EXTEND_BY, "refusal.days");
     }
     Date newDue = Deadlines.plus(task.getCreateTime(), extendBy);
     Job timer = management.createJobQuery().processInstanceId(task.getProcessInstanceId()).activityId(timerId).singleResult();

@@ -33,10 +33,10 @@ public final class TaskInput {
   public String requiredText(String name, int maxLength) {
     String text = text(name);
     if (text == null) {
-      throw invalid(name, "ต้องระบุ", "is required");
+      throw invalid(name, "NotBlank");
     }
     if (text.length() > maxLength) {
-      throw invalid(name, "ยาวเกิน " + maxLength + " ตัวอักษร", "is longer than " + maxLength + " characters");
+      throw invalid(name, "refusal.tooLong", String.valueOf(maxLength));
     }
     return text;
   }
@@ -44,12 +44,12 @@ public final class TaskInput {
   public <E extends Enum<E>> E requiredEnum(String name, Class<E> type) {
     String text = text(name);
     if (text == null) {
-      throw invalid(name, "ต้องเลือก", "is required");
+      throw invalid(name, "refusal.choose");
     }
     try {
       return Enum.valueOf(type, text);
     } catch (IllegalArgumentException e) {
-      throw invalid(name, "ค่าไม่ถูกต้อง", "must be one of " + Arrays.toString(type.getEnumConstants()));
+      throw invalid(name, "refusal.oneOf", Arrays.toString(type.getEnumConstants()));
     }
   }
 
@@ -66,10 +66,12 @@ public final class TaskInput {
     if ("true".equalsIgnoreCase(text) || "false".equalsIgnoreCase(text)) {
       return Boolean.parseBoolean(text);
     }
-    throw invalid(name, "ต้องเป็นจริงหรือเท็จ", "must be true or false");
+    throw invalid(name, "refusal.trueOrFalse");
   }
 
-  public static FormFieldValidationException invalid(String field, String thai, String english) {
-    return new FormFieldValidationException(field, field + ": " + thai + " / " + field + " " + english);
+  /** A refusal of {@code field} with the text {@code key} of messages*.properties: "field: ไทย / field English". */
+  public static FormFieldValidationException invalid(String field, String key, Object... args) {
+    return new FormFieldValidationException(field,
+        field + ": " + Bilingual.thai(key, args) + " / " + field + " " + Bilingual.english(key, args));
   }
 }

@@ -37,7 +37,7 @@ class StatisticsController {
     this.labels = labels;
   }
 
-  @Operation(summary = "Received, completed and in progress by month of a fiscal year (พ.ศ., October first)")
+  @Operation(summary = "Received, completed and in progress by month of a fiscal year (Buddhist era, starting in October)")
   @GetMapping(value = "/api/statistics", produces = MediaType.APPLICATION_JSON_VALUE)
   YearStatistics json(@RequestParam(required = false) String fiscalYear) {
     return statistics.of(fiscalYear(fiscalYear));

@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import th.go.integritydesk.intake.Complaints;
-import th.go.integritydesk.notification.Bilingual;
+import th.go.integritydesk.process.Bilingual;
 import th.go.integritydesk.notification.ComplainantMessages.Kind;
 import th.go.integritydesk.notification.ComplainantMessages;
 import th.go.integritydesk.process.CaseKey;
@@ -21,12 +21,10 @@ public class ForwardToAgency implements JavaDelegate {
   private static final Logger LOG = LoggerFactory.getLogger(ForwardToAgency.class);
   private final Complaints complaints;
   private final ComplainantMessages messages;
-  private final Bilingual texts;
 
-  public ForwardToAgency(Complaints complaints, ComplainantMessages messages, Bilingual texts) {
+  public ForwardToAgency(Complaints complaints, ComplainantMessages messages) {
     this.complaints = complaints;
     this.messages = messages;
-    this.texts = texts;
   }
 
   @Override
@@ -37,10 +35,10 @@ public class ForwardToAgency implements JavaDelegate {
     String recorded = agency == Agency.OTHER_AGENCY && otherName != null ? otherName : agency.name();
     complaints.recordForwarding(trackingNumber, recorded);
     boolean named = agency == Agency.OTHER_AGENCY && otherName != null;
-    String thai = named ? otherName : texts.thai(agency.nameKey());
-    String english = named ? otherName : texts.english(agency.nameKey());
+    String thai = named ? otherName : Bilingual.thai(agency.nameKey());
+    String english = named ? otherName : Bilingual.english(agency.nameKey());
     messages.post(trackingNumber, Kind.FORWARDED,
-        texts.thai("complainant.forwarded", thai), texts.english("complainant.forwarded", english));
+        Bilingual.thai("complainant.forwarded", thai), Bilingual.english("complainant.forwarded", english));
     LOG.info("Complaint {} forwarded to {}", trackingNumber, recorded);
   }
 }

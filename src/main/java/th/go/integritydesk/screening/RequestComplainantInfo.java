@@ -1,5 +1,6 @@
 package th.go.integritydesk.screening;
 
+import th.go.integritydesk.process.Bilingual;
 import static th.go.integritydesk.process.ComplaintLifecycle.Variables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -27,8 +28,8 @@ public class RequestComplainantInfo implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String question = Vars.text(execution, INFO_REQUEST);
     String trackingNumber = CaseKey.of(execution);
-    String thai = "เจ้าหน้าที่ขอข้อมูลเพิ่มเติม: " + question;
-    String english = "The officer asks for more facts: " + question;
+    String thai = Bilingual.thai("complainant.infoRequest", question);
+    String english = Bilingual.english("complainant.infoRequest", question);
     messages.post(trackingNumber, Kind.INFO_REQUEST, thai, english);
     // one mail per request: the activity instance identifies this request among later ones
     mail.send(trackingNumber, "info-request", execution.getActivityInstanceId(), thai, english);

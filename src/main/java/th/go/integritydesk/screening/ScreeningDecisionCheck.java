@@ -35,10 +35,10 @@ public class ScreeningDecisionCheck implements TaskListener {
       case MERGE -> {
         String existing = in.requiredText(DUPLICATE_OF, 20);
         if (!existing.matches(TrackingNumbers.PATTERN) || !complaints.exists(existing)) {
-          throw TaskInput.invalid(DUPLICATE_OF, "ไม่พบเรื่องเลขนี้", "names no existing case");
+          throw TaskInput.invalid(DUPLICATE_OF, "refusal.noSuchCase");
         }
         if (existing.equals(CaseKey.of(task))) {
-          throw TaskInput.invalid(DUPLICATE_OF, "รวมกับตัวเองไม่ได้", "cannot be the case itself");
+          throw TaskInput.invalid(DUPLICATE_OF, "refusal.duplicateOfItself");
         }
       }
       case REQUEST_INFO -> in.requiredText(INFO_REQUEST, 4000);

@@ -35,6 +35,8 @@ import th.go.integritydesk.screening.Agency;
 class VocabularyTest {
 
   private static final Path TEMPLATES = Path.of("src/main/resources/templates");
+  private static final Path JAVA_SOURCES = Path.of("src/main/java");
+  private static final Pattern THAI = Pattern.compile("[\\x{0E00}-\\x{0E7F}]");
   /** Text between tags, and attribute values people read, must come from th:* expressions, never be literal. */
   private static final Pattern TEXT_BETWEEN_TAGS = Pattern.compile(">([^<]*)<");
   private static final Pattern READABLE_ATTRIBUTE = Pattern.compile(
@@ -105,6 +107,98 @@ class VocabularyTest {
       }
     }
     assertThat(unknown).as("message keys used by templates but defined nowhere").isEmpty();
+  }
+
+  /** One page layout: every page takes its head, header and footer from fragments.html, the only one defining them. */
+  @Test
+  void everyPageUsesTheOneLayout() throws IOException {
+    List<String> astray = new ArrayList<>();
+    for (Path template : templates()) {
+      String html = Files.readString(template);
+      if (template.getFileName().toString().equals("fragments.html")) {
+        continue;
+      }
+      for (String part : List.of("head", "header", "footer")) {
+        if (html.contains("th:fragment=\"" + part)) {
+          astray.add(template.getFileName() + " defines its own " + part);
+        }
+        if (!Pattern.compile("th:replace=\"~\\{fragments :: " + part + "\\b").matcher(html).find()) {
+          astray.add(template.getFileName() + " lacks fragments :: " + part);
+        }
+      }
+    }
+    assertThat(astray).as("pages not built from fragments.html").isEmpty();
+  }
+
+  /**
+   * Java holds no Thai text: every Thai word is in messages_th.properties, read through Bilingual or a
+   * MessageSource. Only string literals count (comments may quote Thai, e.g. to show a format).
+   */
+  @Test
+  void javaSourcesHoldNoThaiText() throws IOException {
+    List<String> thai = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(JAVA_SOURCES)) {
+      for (Path source : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+        for (String literal : stringLiterals(Files.readString(source))) {
+          if (THAI.matcher(literal).find()) {
+            thai.add(JAVA_SOURCES.relativize(source) + ": \"" + literal + "\"");
+          }
+        }
+      }
+    }
+    assertThat(thai).as("Thai string literals in src/main/java (move them to messages*.properties)").isEmpty();
+  }
+
+  /** The test itself catches what it must: Thai in literals and text blocks, not in comments or char literals. */
+  @Test
+  void theStringLiteralScanReadsLiteralsNotComments() {
+    String java = """
+        // "ไม่ใช่" in a line comment
+        /* "ไม่ใช่" in a block comment */
+        class A { String a = "ต้องระบุ"; char q = '"'; String b = "say \\"ครับ\\" /* not a comment */";
+          String c = \"""
+              ข้อความ
+              \""";
+        }
+        """;
+    assertThat(stringLiterals(java).stream().filter(l -> THAI.matcher(l).find()).toList())
+        .containsExactly("ต้องระบุ", "say \\\"ครับ\\\" /* not a comment */", "\n      ข้อความ\n      ");
+  }
+
+  /** The contents of the string literals and text blocks of a Java source, comments and char literals skipped. */
+  static List<String> stringLiterals(String java) {
+    List<String> literals = new ArrayList<>();
+    int i = 0;
+    while (i < java.length()) {
+      if (java.startsWith("//", i)) {
+        i = java.indexOf('\n', i);
+        i = i < 0 ? java.length() : i;
+      } else if (java.startsWith("/*", i)) {
+        i = java.indexOf("*/", i + 2) + 2;
+        i = i < 2 ? java.length() : i;
+      } else if (java.startsWith("\"\"\"", i)) {
+        int end = java.indexOf("\"\"\"", i + 3);
+        while (end > 0 && java.charAt(end - 1) == '\\') {
+          end = java.indexOf("\"\"\"", end + 1);
+        }
+        end = end < 0 ? java.length() : end;
+        literals.add(java.substring(i + 3, end));
+        i = end + 3;
+      } else if (java.charAt(i) == '"' || java.charAt(i) == '\'') {
+        char quote = java.charAt(i);
+        int end = i + 1;
+        while (end < java.length() && java.charAt(end) != quote) {
+          end += java.charAt(end) == '\\' ? 2 : 1;
+        }
+        if (quote == '"') {
+          literals.add(java.substring(i + 1, Math.min(end, java.length())));
+        }
+        i = end + 1;
+      } else {
+        i++;
+      }
+    }
+    return literals;
   }
 
   /** The test itself catches what it must: a literal word in a template is found. */
