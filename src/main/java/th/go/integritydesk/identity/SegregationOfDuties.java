@@ -76,7 +76,9 @@ public class SegregationOfDuties {
     if (identity.createUserQuery().userId(userId).count() == 0) {
       throw TaskInput.invalid(field, "refusal.unknownUser", userId);
     }
-    if (identity.createUserQuery().userId(userId).memberOfGroup(group).count() == 0) {
+    // asked of the group, not as the user query's memberOfGroup: the directory's provider (profile ldap) answers that
+    // for a group it cannot find by searching from the directory's root, i.e. with the members of every group
+    if (identity.createGroupQuery().groupId(group).groupMember(userId).count() == 0) {
       throw TaskInput.invalid(field, "refusal.notInGroup", userId, group);
     }
   }
