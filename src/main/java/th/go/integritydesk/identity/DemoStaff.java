@@ -14,10 +14,11 @@ import org.springframework.stereotype.Component;
 /**
  * One demo user per group, password {@code demo}: only in the {@code demo} profile (the embedded default), never in
  * production. Each sits in a unit (a unit group, as camunda-admin manages them); the two investigators sit in
- * different units so the conflict-of-interest rule can be tried out.
+ * different units so the conflict-of-interest rule can be tried out. Not with the directory (profile ldap): it owns the
+ * users, and the identity service is read-only.
  */
 @Component
-@Profile("demo")
+@Profile("demo & !ldap")
 @Order(20)
 public class DemoStaff extends AbstractProcessEnginePlugin {
 

@@ -18,8 +18,8 @@ public final class Groups {
 
   /**
    * An official's organisational unit is a Camunda group of this type (id {@code unit-...}, name = the unit's name as
-   * complaints give it, e.g. "กองคลัง"): {@code camunda-admin} manages units and memberships in the Admin webapp, and an
-   * LDAP directory can supply them as groups later.
+   * complaints give it, e.g. "กองคลัง"): {@code camunda-admin} manages units and memberships in the Admin webapp, or
+   * the ministry's directory supplies them (profile ldap: a group whose type attribute says {@code unit}).
    */
   public static final String UNIT_TYPE = "unit";
   public static final String UNIT_PREFIX = "unit-";

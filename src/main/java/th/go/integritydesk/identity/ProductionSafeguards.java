@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * Production refuses to start while a demo account exists or any account's password is a well-known default, and
  * creates the first administrator only from a password given in the environment (INTEGRITY_DESK_ADMIN_PASSWORD):
- * with no administrator and no strong password there, it refuses to start.
+ * with no administrator and no strong password there, it refuses to start. With the ministry's directory (profile
+ * ldap) the directory owns accounts and passwords: no local administrator is created and no password is asked for, but
+ * it refuses to start unless the directory's {@code camunda-admin} group exists and has a member.
  */
 @Component
 @Profile("production")
@@ -40,6 +42,10 @@ public class ProductionSafeguards extends AbstractProcessEnginePlugin {
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
     IdentityService identity = engine.getIdentityService();
+    if (identity.isReadOnly()) {
+      requireDirectoryAdministrator(identity);
+      return;
+    }
     var passwords = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getPasswordManager();
     for (User user : identity.createUserQuery().list()) {
       // a demo account: one of the demo ids with the demo address (the password check below catches renamed ones)
@@ -71,6 +77,20 @@ public class ProductionSafeguards extends AbstractProcessEnginePlugin {
       identity.saveUser(admin);
       identity.createMembership(adminUser, Groups.ADMIN);
       LOG.info("Created the first administrator '{}' from the environment", adminUser);
+    }
+  }
+
+  /** Under the directory: an administrator exists there, else nobody could manage the installation. */
+  private void requireDirectoryAdministrator(IdentityService identity) {
+    // the group first: the LDAP provider's member query on a missing group searches from the directory's root
+    boolean adminGroup = identity.createGroupQuery().groupId(Groups.ADMIN).count() > 0;
+    if (!adminGroup || identity.createUserQuery().memberOfGroup(Groups.ADMIN).count() == 0) {
+      throw new IllegalStateException("Production refuses to start: the directory has no member of group '"
+          + Groups.ADMIN + "' (group-id-attribute = " + Groups.ADMIN + " under the group search base)."
+          + " Add the administrators to that directory group before running with the ldap profile.");
+    }
+    if (adminPassword != null && !adminPassword.isEmpty()) {
+      LOG.warn("INTEGRITY_DESK_ADMIN_PASSWORD is ignored with the ldap profile: the directory owns passwords");
     }
   }
 

@@ -36,7 +36,9 @@ public class SegregationOfDuties {
    */
   public void checkInvestigator(String field, String investigator, String accusedUnit, String trackingNumber) {
     requireMember(field, investigator, Groups.INVESTIGATOR);
-    List<Group> units = identity.createGroupQuery().groupMember(investigator).groupType(Groups.UNIT_TYPE).list();
+    // filtered here too: the directory's identity provider (profile ldap) ignores groupType and returns every group
+    List<Group> units = identity.createGroupQuery().groupMember(investigator).groupType(Groups.UNIT_TYPE).list()
+        .stream().filter(group -> Groups.UNIT_TYPE.equals(group.getType())).toList();
     if (units.isEmpty()) {
       throw TaskInput.invalid(field, "refusal.noUnit", investigator);
     }
@@ -74,7 +76,9 @@ public class SegregationOfDuties {
     if (identity.createUserQuery().userId(userId).count() == 0) {
       throw TaskInput.invalid(field, "refusal.unknownUser", userId);
     }
-    if (identity.createUserQuery().userId(userId).memberOfGroup(group).count() == 0) {
+    // asked of the group, not as the user query's memberOfGroup: the directory's provider (profile ldap) answers that
+    // for a group it cannot find by searching from the directory's root, i.e. with the members of every group
+    if (identity.createGroupQuery().groupId(group).groupMember(userId).count() == 0) {
       throw TaskInput.invalid(field, "refusal.notInGroup", userId, group);
     }
   }

@@ -104,6 +104,9 @@ public class StaffAuthorizations extends AbstractProcessEnginePlugin {
   }
 
   private void createGroups(IdentityService identity) {
+    if (identity.isReadOnly()) {
+      return; // the directory (profile ldap) holds the groups; the authorizations below still live in the engine
+    }
     GROUP_NAMES.forEach((id, name) -> {
       if (identity.createGroupQuery().groupId(id).count() == 0) {
         Group group = identity.newGroup(id);

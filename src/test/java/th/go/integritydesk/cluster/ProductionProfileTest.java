@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
+import th.go.integritydesk.identity.MinistryDirectory;
 import th.go.integritydesk.postgres.PostgresForTests;
 
 /** The production profile refuses demo accounts and default passwords, and creates the first admin only from the environment. */
@@ -82,5 +83,38 @@ class ProductionProfileTest {
 
     assertThatThrownBy(() -> Nodes.start("production-again", production("production_clean")))
         .hasStackTraceContaining("well-known default password");
+  }
+
+  @Test
+  void withTheMinistrysDirectoryNeedsNoLocalPasswordButAnAdministratorInTheDirectory() {
+    try (MinistryDirectory directory = MinistryDirectory.start()) {
+      Map<String, Object> ldap = production("production_ldap");
+      ldap.put("spring.profiles.active", "production,ldap");
+      ldap.putAll(directory.properties());
+      // no INTEGRITY_DESK_ADMIN_PASSWORD: the directory owns accounts and passwords, its camunda-admin group has one
+      ConfigurableApplicationContext node = Nodes.start("production-ldap", ldap);
+      try {
+        IdentityService identity = node.getBean(IdentityService.class);
+        assertThat(identity.isReadOnly()).isTrue();
+        assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").singleResult().getId())
+            .isEqualTo("director");
+        assertThat(identity.checkPassword("director", MinistryDirectory.password("director"))).isTrue();
+        assertThat(identity.checkPassword("admin", "admin")).isFalse();
+      } finally {
+        node.close();
+      }
+
+      // nobody could administer it: refuse to start rather than run unmanaged
+      Map<String, Object> noAdministrator = new HashMap<>(ldap);
+      noAdministrator.put("integrity-desk.ldap.group-search-filter",
+          "(&(objectClass=groupOfNames)(!(cn=camunda-admin)))");
+      assertThatThrownBy(() -> Nodes.start("production-ldap-no-admin", noAdministrator))
+          .hasStackTraceContaining("the directory has no member of group 'camunda-admin'");
+      // and the directory's address is required, not guessed
+      Map<String, Object> noDirectory = new HashMap<>(ldap);
+      noDirectory.put("integrity-desk.ldap.server-url", "");
+      assertThatThrownBy(() -> Nodes.start("production-ldap-no-url", noDirectory))
+          .hasStackTraceContaining("INTEGRITY_DESK_LDAP_URL");
+    }
   }
 }
