@@ -25,7 +25,7 @@ final class Backlog {
       String url = pg.createDatabase("backlog");
       try (Seeder seeder = Seeder.start(url); Connection db = pg.connect("backlog")) {
         for (int nodes = 1; nodes <= 2; nodes++) {
-          seeder.startCases(cases, 250);
+          seeder.startCases(cases, 250, 3);
           seeder.suspendQueuedSteps(true);
           long queued = queued(db);
           List<App> apps = new ArrayList<>();

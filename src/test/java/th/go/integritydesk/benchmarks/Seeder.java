@@ -1,8 +1,13 @@
 package th.go.integritydesk.benchmarks;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -44,6 +49,8 @@ final class Seeder implements AutoCloseable {
     properties.put("spring.datasource.username", "postgres");
     properties.put("spring.datasource.password", "postgres");
     properties.put("server.port", 0);
+    // seeding is set-up, not the measured work: its commits need not wait for the disk
+    properties.put("spring.datasource.hikari.connection-init-sql", "SET plan_cache_mode = force_custom_plan; SET synchronous_commit = off");
     properties.put("camunda.bpm.job-execution.enabled", false);
     properties.put("spring.main.banner-mode", "off");
     properties.put("logging.level.root", "WARN");
@@ -57,29 +64,88 @@ final class Seeder implements AutoCloseable {
     return context.getBean(ProcessEngine.class);
   }
 
-  /** Starts {@code count} cases, {@code batch} per transaction; their acknowledgement steps stay queued. */
-  void startCases(int count, int batch) {
-    for (int done = 0; done < count; ) {
+  /** Starts {@code count} cases, {@code batch} per transaction, on {@code threads} threads; their acknowledgement
+   * steps stay queued. */
+  void startCases(int count, int batch, int threads) {
+    List<Runnable> work = new ArrayList<>();
+    for (int done = 0; done < count; done += batch) {
       int size = Math.min(batch, count - done);
-      transactions.executeWithoutResult(status -> {
+      int first = sequence + done;
+      work.add(() -> transactions.executeWithoutResult(status -> {
         for (int i = 0; i < size; i++) {
-          runtime.startProcessInstanceByKey("complaint-lifecycle", variables(sequence++));
+          runtime.startProcessInstanceByKey("complaint-lifecycle", variables(first + i));
         }
-      });
-      done += size;
+      }));
     }
+    sequence += count;
+    runAll(work, threads);
   }
 
-  /** Runs every queued asynchronous step (acknowledgements, then whatever they queue), {@code batch} per transaction. */
-  int runQueuedSteps(int batch) {
+  /**
+   * Starts {@code count} cases directly at the screening gateway (the engine's own "start before activity"), as
+   * registered and acknowledged cases arrive there: each waits in {@code screen-complaint} with its due date, timer,
+   * candidate-group link, task authorization and the case on its card, like a case that went the whole way; what
+   * it lacks is the history and the complaint row of the steps before (not read by a task list). About three times
+   * quicker than {@link #startCases}, so that 100,000 open cases can be seeded in minutes.
+   */
+  void startWaitingCases(int count, int batch, int threads) {
+    List<Runnable> work = new ArrayList<>();
+    for (int done = 0; done < count; done += batch) {
+      int size = Math.min(batch, count - done);
+      int first = sequence + done;
+      work.add(() -> transactions.executeWithoutResult(status -> {
+        for (int i = 0; i < size; i++) {
+          int n = first + i;
+          String trackingNumber = String.format("B-%07d", n);
+          Map<String, Object> variables = variables(n);
+          variables.put("trackingNumber", trackingNumber);
+          variables.put("receivedAt", new java.util.Date());
+          variables.put("complainantContactGiven", false);
+          runtime.createProcessInstanceByKey("complaint-lifecycle").businessKey(trackingNumber)
+              .setVariables(variables).startBeforeActivity("screening-merge").execute();
+        }
+      }));
+    }
+    sequence += count;
+    runAll(work, threads);
+  }
+
+  /** Runs every queued asynchronous step (acknowledgements, then whatever they queue), {@code batch} per
+   * transaction, on {@code threads} threads (each thread its own jobs). */
+  int runQueuedSteps(int batch, int threads) {
     int total = 0;
     while (true) {
-      List<Job> jobs = management.createJobQuery().messages().executable().active().listPage(0, batch);
+      List<Job> jobs = management.createJobQuery().messages().executable().active()
+          .listPage(0, batch * threads);
       if (jobs.isEmpty()) {
         return total;
       }
-      transactions.executeWithoutResult(status -> jobs.forEach(job -> management.executeJob(job.getId())));
+      List<Runnable> work = new ArrayList<>();
+      for (int from = 0; from < jobs.size(); from += batch) {
+        List<Job> slice = jobs.subList(from, Math.min(jobs.size(), from + batch));
+        work.add(() -> transactions.executeWithoutResult(status ->
+            slice.forEach(job -> management.executeJob(job.getId()))));
+      }
+      runAll(work, threads);
       total += jobs.size();
+    }
+  }
+
+  private static void runAll(List<Runnable> work, int threads) {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      work.forEach(w -> running.add(pool.submit(w)));
+      for (Future<?> f : running) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("seeding failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
     }
   }
 
