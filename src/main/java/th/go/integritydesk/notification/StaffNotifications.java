@@ -102,17 +102,30 @@ public class StaffNotifications {
           if (link.getUserId() != null) {
             users.add(link.getUserId());
           } else if (link.getGroupId() != null) {
-            var members = identity.createUserQuery().memberOfGroup(link.getGroupId()).orderByUserId().asc();
-            for (int first = 0; ; first += pageSize) {
-              var page = members.listPage(first, pageSize);
-              page.forEach(u -> users.add(u.getId()));
-              if (page.size() < pageSize) {
-                break;
-              }
-            }
+            users.addAll(groupMembers(identity, link.getGroupId(), pageSize));
           }
         });
     return users;
+  }
+
+  /**
+   * The members of a group, every page. A group the identity provider cannot find has none: the directory's provider
+   * (profile ldap) would otherwise answer {@code memberOfGroup} by searching from the directory's root, i.e. with the
+   * members of every group, and a task offered to a group missing from the directory would be mailed to everyone.
+   */
+  public static Set<String> groupMembers(IdentityService identity, String groupId, int pageSize) {
+    Set<String> users = new LinkedHashSet<>();
+    if (identity.createGroupQuery().groupId(groupId).count() == 0) {
+      return users;
+    }
+    var members = identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc();
+    for (int first = 0; ; first += pageSize) {
+      var page = members.listPage(first, pageSize);
+      page.forEach(u -> users.add(u.getId()));
+      if (page.size() < pageSize) {
+        return users;
+      }
+    }
   }
 
   /**

@@ -40,6 +40,7 @@ class DirectorySignInTest {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
 
   @DynamicPropertySource
   static void directory(DynamicPropertyRegistry registry) {
@@ -136,6 +137,17 @@ class DirectorySignInTest {
     assertThat(otherUnit.status()).as(otherUnit.raw()).isEqualTo(204);
     waitForTask(investigatorElsewhere, ofThisCase, "conduct-fact-finding");
     assertThat(investigatorOfTheAccusedsUnit.get(ofThisCase).body()).isEmpty();
+  }
+
+  @Test
+  void aGroupMissingFromTheDirectoryHasNoMembersToMail() {
+    // the plugin answers memberOfGroup for a group it cannot find with the members of every group ...
+    assertThat(identity.createUserQuery().memberOfGroup("no-such-group").count()).isPositive();
+    // ... so staff mail asks for the group first: a task offered to a missing group is mailed to nobody
+    assertThat(th.go.integritydesk.notification.StaffNotifications.groupMembers(identity, "no-such-group", 2))
+        .isEmpty();
+    assertThat(th.go.integritydesk.notification.StaffNotifications.groupMembers(identity, "screening", 2))
+        .containsExactly("screener1");
   }
 
   @Test
