@@ -67,13 +67,18 @@ final class Seeder implements AutoCloseable {
   /** Starts {@code count} cases, {@code batch} per transaction, on {@code threads} threads; their acknowledgement
    * steps stay queued. */
   void startCases(int count, int batch, int threads) {
+    inBatches(count, batch, threads, n -> runtime.startProcessInstanceByKey("complaint-lifecycle", variables(n)));
+  }
+
+  /** Runs {@code perCase} for the next {@code count} case numbers, {@code batch} per transaction, on {@code threads}. */
+  private void inBatches(int count, int batch, int threads, java.util.function.IntConsumer perCase) {
     List<Runnable> work = new ArrayList<>();
     for (int done = 0; done < count; done += batch) {
       int size = Math.min(batch, count - done);
       int first = sequence + done;
       work.add(() -> transactions.executeWithoutResult(status -> {
         for (int i = 0; i < size; i++) {
-          runtime.startProcessInstanceByKey("complaint-lifecycle", variables(first + i));
+          perCase.accept(first + i);
         }
       }));
     }
@@ -89,25 +94,15 @@ final class Seeder implements AutoCloseable {
    * quicker than {@link #startCases}, so that 100,000 open cases can be seeded in minutes.
    */
   void startWaitingCases(int count, int batch, int threads) {
-    List<Runnable> work = new ArrayList<>();
-    for (int done = 0; done < count; done += batch) {
-      int size = Math.min(batch, count - done);
-      int first = sequence + done;
-      work.add(() -> transactions.executeWithoutResult(status -> {
-        for (int i = 0; i < size; i++) {
-          int n = first + i;
-          String trackingNumber = String.format("B-%07d", n);
-          Map<String, Object> variables = variables(n);
-          variables.put("trackingNumber", trackingNumber);
-          variables.put("receivedAt", new java.util.Date());
-          variables.put("complainantContactGiven", false);
-          runtime.createProcessInstanceByKey("complaint-lifecycle").businessKey(trackingNumber)
-              .setVariables(variables).startBeforeActivity("screening-merge").execute();
-        }
-      }));
-    }
-    sequence += count;
-    runAll(work, threads);
+    inBatches(count, batch, threads, n -> {
+      String trackingNumber = String.format("B-%07d", n);
+      Map<String, Object> variables = variables(n);
+      variables.put("trackingNumber", trackingNumber);
+      variables.put("receivedAt", new java.util.Date());
+      variables.put("complainantContactGiven", false);
+      runtime.createProcessInstanceByKey("complaint-lifecycle").businessKey(trackingNumber)
+          .setVariables(variables).startBeforeActivity("screening-merge").execute();
+    });
   }
 
   /** Runs every queued asynchronous step (acknowledgements, then whatever they queue), {@code batch} per
