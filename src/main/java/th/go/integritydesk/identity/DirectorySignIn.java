@@ -34,10 +34,14 @@ public class DirectorySignIn {
     public void afterPropertiesSet() {
       require(getServerUrl(), "server-url", "INTEGRITY_DESK_LDAP_URL");
       require(getBaseDn(), "base-dn", "INTEGRITY_DESK_LDAP_BASE_DN");
-      if (!isAllowAnonymousLogin()) {
-        require(getManagerDn(), "manager-dn", "INTEGRITY_DESK_LDAP_MANAGER_DN");
-        require(getManagerPassword(), "manager-password", "INTEGRITY_DESK_LDAP_MANAGER_PASSWORD");
+      // with it the plugin binds with an empty password, which most directories accept as an unauthenticated bind:
+      // anyone could sign in as any officer without a password
+      if (isAllowAnonymousLogin()) {
+        throw new IllegalStateException("integrity-desk.ldap.allow-anonymous-login would let anyone sign in as any"
+            + " officer with an empty password: it is refused");
       }
+      require(getManagerDn(), "manager-dn", "INTEGRITY_DESK_LDAP_MANAGER_DN");
+      require(getManagerPassword(), "manager-password", "INTEGRITY_DESK_LDAP_MANAGER_PASSWORD");
       // without a type attribute no group is a unit and segregation of duties refuses every investigator
       require(getGroupTypeAttribute(), "group-type-attribute", "INTEGRITY_DESK_LDAP_GROUP_TYPE_ATTRIBUTE");
       if (isAcceptUntrustedCertificates()) {
