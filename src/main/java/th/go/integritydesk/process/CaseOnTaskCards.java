@@ -5,6 +5,7 @@ import static th.go.integritydesk.process.ComplaintLifecycle.Variables.TRACKING_
 
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -13,6 +14,8 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
@@ -52,19 +55,35 @@ public class CaseOnTaskCards extends AbstractProcessEnginePlugin {
     });
   }
 
+  /**
+   * Copies the case onto the tasks that lack it (opened before the copy existed). One query finds them, so a start
+   * with 100,000 open tasks that all have their copy costs one anti-join, not a command per task (which took two
+   * minutes of every start at that size).
+   */
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
     TaskService tasks = engine.getTaskService();
-    for (int first = 0; ; first += PAGE) {
-      List<Task> page = tasks.createTaskQuery().orderByTaskId().asc().listPage(first, PAGE);
+    ManagementService management = engine.getManagementService();
+    String missing = "SELECT RES.* FROM " + management.getTableName(TaskEntity.class) + " RES"
+        + " WHERE RES.PROC_INST_ID_ IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+        + management.getTableName(VariableInstanceEntity.class) + " V"
+        + " WHERE V.TASK_ID_ = RES.ID_ AND V.NAME_ = #{name}) ORDER BY RES.ID_";
+    // a task whose case has no tracking number stays in the answer: skip past those
+    int unfixable = 0;
+    while (true) {
+      List<Task> page = tasks.createNativeTaskQuery().sql(missing).parameter("name", TRACKING_NUMBER)
+          .listPage(unfixable, PAGE);
       for (Task task : page) {
-        if (task.getProcessInstanceId() != null && tasks.getVariableLocal(task.getId(), TRACKING_NUMBER) == null) {
-          for (String name : SHOWN) {
-            Object value = engine.getRuntimeService().getVariable(task.getExecutionId(), name);
-            if (value != null) {
-              tasks.setVariableLocal(task.getId(), name, value);
-            }
+        boolean copied = false;
+        for (String name : SHOWN) {
+          Object value = engine.getRuntimeService().getVariable(task.getExecutionId(), name);
+          if (value != null) {
+            tasks.setVariableLocal(task.getId(), name, value);
+            copied |= name.equals(TRACKING_NUMBER);
           }
+        }
+        if (!copied) {
+          unfixable++;
         }
       }
       if (page.size() < PAGE) {
