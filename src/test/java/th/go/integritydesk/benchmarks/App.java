@@ -40,12 +40,19 @@ final class App implements AutoCloseable {
 
   /** Starts the jar and waits until /actuator/health says UP; the time from launch to healthy is kept. */
   static App start(Bench bench, String name, int port, List<String> arguments) throws IOException, InterruptedException {
+    return start(bench, name, port, arguments, List.of());
+  }
+
+  /** The same, with options for the application's JVM (a profiler, for one start). */
+  static App start(Bench bench, String name, int port, List<String> arguments, List<String> jvmOptions)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     String opts = System.getenv("BENCH_APP_JAVA_OPTS");
     if (opts != null && !opts.isBlank()) {
       command.addAll(List.of(opts.trim().split("\\s+")));
     }
+    command.addAll(jvmOptions);
     command.add("-jar");
     command.add(bench.jar.toString());
     command.add("--server.port=" + port);

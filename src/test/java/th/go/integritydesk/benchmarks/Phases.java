@@ -47,6 +47,14 @@ final class Phases {
       times.put("H2, restart on the existing database", app.startupMillis);
     }
     timeline = timeline(b.out.resolve("logs/startup-h2-restart.log"));
+    // one more restart under Java Flight Recorder, not timed (the recorder slows it): where the main thread is busy
+    Path recording = b.out.resolve("logs/startup-h2-profiled.jfr");
+    Files.deleteIfExists(recording);
+    java.time.Instant healthyAt;
+    try (App app = App.start(b, "startup-h2-profiled", b.basePort, App.h2(folder), StartupProfile.options(recording))) {
+      healthyAt = java.time.Instant.now();
+    }
+    String profile = StartupProfile.table(recording, healthyAt);
     try (Pg pg = Pg.start()) {
       String url = pg.createDatabase("startup");
       try (App app = App.start(b, "startup-pg-fresh", b.basePort, App.postgres(url))) {
@@ -66,6 +74,13 @@ final class Phases {
         + "target/benchmarks/logs/startup-h2-restart.log; the line after each gap is what finished):");
     b.line("");
     b.line(timeline);
+    b.line("");
+    b.line("What the main thread was doing until healthy, in one more restart recorded by Java Flight Recorder "
+        + "(execution samples of target/benchmarks/logs/startup-h2-profiled.jfr; a sample counts for every stretch its "
+        + "stack is in, so the indented rows are parts of the row above them; the recorder slows this start, so it is "
+        + "not one of the timed starts):");
+    b.line("");
+    b.line(profile);
   }
 
   private static final Pattern LOG_TIME = Pattern.compile("^(\\d{4}-\\d\\d-\\d\\dT(\\d\\d):(\\d\\d):(\\d\\d)\\.(\\d{3}))");
