@@ -21,13 +21,20 @@ public class LogContext extends OncePerRequestFilter {
 
   public static final String TRACKING_NUMBER = "trackingNumber";
   private static final Pattern CASE_PATH = Pattern.compile("/api/(?:staff/)?complaints/(ACC-[0-9]{4}-[0-9]{6})");
+  private static final Pattern TRACKING = Pattern.compile("ACC-[0-9]{4}-[0-9]{6}");
+  /** The staff case file, which names its case in the query ({@code /staff/case?tn=...}). */
+  private static final String CASE_FILE = "/staff/case";
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Matcher matcher = CASE_PATH.matcher(request.getRequestURI());
+    String caseFile = request.getRequestURI().equals(CASE_FILE) ? request.getParameter("tn") : null;
     if (matcher.find()) {
       MDC.put(TRACKING_NUMBER, matcher.group(1));
+    } else if (caseFile != null && TRACKING.matcher(caseFile).matches()) {
+      // only a well-formed number: the log must not take whatever a caller writes into the query
+      MDC.put(TRACKING_NUMBER, caseFile);
     }
     try {
       chain.doFilter(request, response);
