@@ -86,7 +86,7 @@ class CrashDuringIntakeTest {
           acknowledged.forEach(a -> assertThat(numbers.add(a.trackingNumber())).as("%s handed out twice", a).isTrue());
         }
         // a normal stop (SIGTERM) closes the engine while its database is still open: H2's own exit hook must not
-        // close the file first (the engine then cannot unlock its jobs or write its metrics)
+        // close the file first (the engine then cannot write its last metrics or finish closing)
         app.stop();
         assertThat(Files.readString(app.log)).as(app.log.toString())
             .contains("Shutting down the JobExecutor")
