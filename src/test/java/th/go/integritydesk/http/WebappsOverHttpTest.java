@@ -122,6 +122,40 @@ class WebappsOverHttpTest {
         .containsEntry("trackingNumber", trackingNumber).containsEntry("subject", "รับของขวัญ / Gifts accepted");
   }
 
+  /** The start-up copy finds the tasks without their case in one query, and one it cannot fill does not stop it. */
+  @Test
+  void theStartUpCopyPassesOverATaskWhoseCaseHasNoNumber() {
+    String[] numbers = new String[2];
+    for (int i = 0; i < 2; i++) {
+      Answer started = staff("intake").post("/engine-rest/process-definition/key/complaint-lifecycle/start", variables(
+          "channel", "LETTER", "category", "GIFTS", "subject", "รับของขวัญ / Gifts accepted " + i,
+          "description", "ผู้ร้องเห็นการรับของขวัญ / The complainant saw gifts accepted",
+          "accusedUnit", "กองคลัง", "accusedRank", "OPERATIONAL"));
+      String number = started.body().get("businessKey").asText();
+      numbers[i] = number;
+      IntakeOverHttpTest.waitUntil(() -> engine.getTaskService().createTaskQuery()
+          .processInstanceBusinessKey(number).count() == 1);
+    }
+    Task fillable = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(numbers[0]).singleResult();
+    Task unfillable = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(numbers[1]).singleResult();
+    try {
+      for (Task task : List.of(fillable, unfillable)) {
+        engine.getTaskService().removeVariablesLocal(task.getId(), List.of("trackingNumber", "subject"));
+      }
+      engine.getRuntimeService().removeVariable(unfillable.getProcessInstanceId(), "trackingNumber");
+
+      org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+          () -> caseOnTaskCards.postProcessEngineBuild(engine));
+
+      assertThat(engine.getTaskService().getVariablesLocal(fillable.getId()))
+          .containsEntry("trackingNumber", numbers[0]).containsEntry("subject", "รับของขวัญ / Gifts accepted 0");
+      assertThat(engine.getTaskService().getVariablesLocal(unfillable.getId()))
+          .doesNotContainKey("trackingNumber").containsEntry("subject", "รับของขวัญ / Gifts accepted 1");
+    } finally {
+      engine.getRuntimeService().deleteProcessInstance(unfillable.getProcessInstanceId(), "test case without a number");
+    }
+  }
+
   @Test
   void everyWebappScreenListsSeveralVersionsWhileOutsideClientsMustPage() {
     StaffClient admin = webappUser("admin", "cockpit");
