@@ -135,6 +135,7 @@ final class Phases {
     Duration warmup = Duration.ofSeconds(b.intProperty("warmup", 10, 5));
     Duration measure = Duration.ofSeconds(b.intProperty("measure", 40, 15));
     Pg pg = postgres ? Pg.start() : null;
+    Load.Stats measured = null;
     try {
       List<String> arguments = postgres ? App.postgres(pg.createDatabase("intake")) : App.h2(App.newFolder(b, "intake-h2"));
       try (App app = App.start(b, "intake-" + tag, b.basePort, arguments)) {
@@ -175,6 +176,7 @@ final class Phases {
             + "task for `screening`, the same six variables, a business key, as `admin` over HTTP Basic, in the same "
             + "application and run. Each request is a fresh complaint; requests that ended outside the measured window "
             + "are not counted.", cost);
+        measured = intake;
         b.target("intake vs bare on " + db, String.format(Locale.ROOT, "%.1f×", cost), "≤ 1.5×", cost <= 1.5,
             Bench.margin(cost, 1.5, false));
         b.target("intake p99 at " + clients + " clients on " + db, String.format(Locale.ROOT, "%.0f ms", intake.p99Ms()),
@@ -198,6 +200,38 @@ final class Phases {
       if (pg != null) {
         pg.close();
       }
+    }
+    if (!postgres) {
+      // after the measured application has stopped, so that its queued steps do not run beside this measurement
+      queuedShare(b, clients, warmup, measure, measured);
+    }
+  }
+
+  /**
+   * The same intake in a second application on its own H2 file with the job executor off: the acknowledgement, the
+   * routing decision and the screening task that each complaint queues are left undone, so the difference is their
+   * share of the intake's cost (not a target: that work is part of every complaint).
+   */
+  private static void queuedShare(Bench b, int clients, Duration warmup, Duration measure, Load.Stats intake)
+      throws Exception {
+    List<String> arguments = new ArrayList<>(App.h2(App.newFolder(b, "intake-h2-no-jobs")));
+    arguments.add("--camunda.bpm.job-execution.enabled=false");
+    try (App app = App.start(b, "intake-h2-no-jobs", b.basePort, arguments)) {
+      Load.Stats deferred = Load.run("intake with the job executor off (the queued steps left undone)", clients,
+          warmup, measure, seq -> app.web.postJson("/api/complaints", null, complaint(seq)).status() == 201, null);
+      Bench.log("intake without jobs: %s", deferred.row());
+      b.line("");
+      b.line("The work each complaint queues (its acknowledgement, the routing decision and the screening task with "
+          + "its group, grant, due date, timer and card), measured by leaving it undone: the same intake in a second "
+          + "application on its own H2 file with the job executor off.");
+      b.line("");
+      b.line(Load.Stats.header());
+      b.line(intake.row());
+      b.line(deferred.row());
+      b.line("");
+      b.line("Without the queued steps intake runs %.1f× as fast: they are %.0f%% of its cost on this machine.",
+          deferred.perSecond() / Math.max(0.001, intake.perSecond()),
+          100.0 * (1 - intake.perSecond() / Math.max(0.001, deferred.perSecond())));
     }
   }
 
