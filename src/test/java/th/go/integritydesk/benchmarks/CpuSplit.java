@@ -16,16 +16,23 @@ final class CpuSplit {
 
   private final long appPid;
   private final long postmasterPid;
-  private final long[] start;
+  private final long[] sum = new long[5];
+  private long[] mark;
 
   private CpuSplit(long appPid, long postmasterPid) throws IOException {
     this.appPid = appPid;
     this.postmasterPid = postmasterPid;
-    this.start = snapshot();
+    this.mark = snapshot();
   }
 
-  /** Starts counting; {@code db} is any connection to the harness's PostgreSQL (its backend's parent is the server). */
+  /**
+   * Starts counting; {@code db} is any connection to the harness's PostgreSQL (its backend's parent is the server),
+   * or null when the application runs on H2 (inside its JVM).
+   */
   static CpuSplit start(App app, Connection db) throws IOException, SQLException {
+    if (db == null) {
+      return new CpuSplit(app.pid(), -1);
+    }
     long backend = Pg.single(db, "SELECT pg_backend_pid()");
     long postmaster = ProcessHandle.of(backend).flatMap(ProcessHandle::parent).map(ProcessHandle::pid)
         .orElseThrow(() -> new IllegalStateException("no server process above backend " + backend));
@@ -40,7 +47,7 @@ final class CpuSplit {
       total += Long.parseLong(f[i]);
     }
     long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
-    long postgres = ticks(postmasterPid, true);
+    long postgres = postmasterPid < 0 ? 0 : ticks(postmasterPid, true);
     for (ProcessHandle backend : ProcessHandle.of(postmasterPid).map(p -> p.descendants().toList())
         .orElse(java.util.List.of())) {
       postgres += ticks(backend.pid(), false);
@@ -61,9 +68,32 @@ final class CpuSplit {
     }
   }
 
-  /** A markdown table of the CPU used since {@link #start}, with the share of each part and its cost per unit. */
+  /** Counts again from now on, adding to what was counted before (a load measured in several windows). */
+  void resume() throws IOException {
+    if (mark == null) {
+      mark = snapshot();
+    }
+  }
+
+  /** Stops counting until {@link #resume}. */
+  void pause() throws IOException {
+    if (mark != null) {
+      long[] now = snapshot();
+      for (int i = 0; i < sum.length; i++) {
+        sum[i] += now[i] - mark[i];
+      }
+      mark = null;
+    }
+  }
+
+  /**
+   * A markdown table of the CPU counted since {@link #start} (while not paused), with the share of each part and its
+   * cost per unit.
+   */
   String table(long units, String unit) throws IOException {
-    long[] end = snapshot();
+    pause();
+    long[] start = new long[sum.length];
+    long[] end = sum;
     double hz = 100.0; // USER_HZ: /proc reports clock ticks of 1/100 s on Linux
     long busy = end[0] - start[0];
     long total = end[1] - start[1];
@@ -72,6 +102,9 @@ final class CpuSplit {
         "| where the CPU went | CPU seconds | share of the busy CPU | CPU ms per %s |%n|---|---|---|---|%n", unit));
     long parts = 0;
     for (int i = 0; i < names.length; i++) {
+      if (i == 1 && postmasterPid < 0) {
+        continue;
+      }
       long t = end[i + 2] - start[i + 2];
       parts += t;
       text.append(row(names[i], t, busy, units, hz));
