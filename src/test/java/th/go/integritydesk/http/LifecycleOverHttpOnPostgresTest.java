@@ -94,4 +94,49 @@ class LifecycleOverHttpOnPostgresTest extends LifecycleOverHttpTest {
     }
     assertThat(plan.toString()).contains("integrity_desk_task_due_created").contains("Presorted Key");
   }
+
+  /**
+   * The job executor's acquisition (the engine's query, as {@code selectNextJobsToExecute} writes it without
+   * priorities or ordering) reads the due jobs from an index, not every timer of every open case: with 20,000 timers
+   * due in a year, as 10,000 open cases leave them, PostgreSQL chooses the index on its own. The timers are written
+   * and read in one transaction that is rolled back, statistics included.
+   */
+  @Test
+  void theJobAcquisitionReadsTheDueJobsFromAnIndexNotEveryTimer() throws Exception {
+    assertThat(jdbc.sql("SELECT indexdef FROM pg_indexes WHERE indexname = 'integrity_desk_job_acquirable'")
+        .query(String.class).single()).containsIgnoringCase("(duedate_)")
+        .containsIgnoringCase("WHERE ((retries_ > 0) AND (suspension_state_ = 1))");
+    StringBuilder plan = new StringBuilder();
+    try (java.sql.Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try (java.sql.Statement statement = connection.createStatement()) {
+        statement.execute("INSERT INTO ACT_RU_JOB (ID_, REV_, TYPE_, EXCLUSIVE_, RETRIES_, DUEDATE_, HANDLER_TYPE_) "
+            + "SELECT 'test-timer-' || g, 1, 'timer', true, 3, now() + interval '365 days', 'timer-transition' "
+            + "FROM generate_series(1, 20000) g");
+        statement.execute("ANALYZE ACT_RU_JOB");
+        try (java.sql.PreparedStatement explain = connection.prepareStatement("EXPLAIN SELECT RES.ID_, RES.REV_, "
+            + "RES.DUEDATE_, RES.PROCESS_INSTANCE_ID_, RES.EXCLUSIVE_ FROM ACT_RU_JOB RES WHERE (RES.RETRIES_ > 0) "
+            + "AND (RES.DUEDATE_ IS NULL OR RES.DUEDATE_ <= ?) AND (RES.LOCK_OWNER_ IS NULL OR RES.LOCK_EXP_TIME_ < ?) "
+            + "AND RES.SUSPENSION_STATE_ = 1 AND ((RES.EXCLUSIVE_ = true AND NOT EXISTS (SELECT J2.ID_ FROM ACT_RU_JOB "
+            + "J2 WHERE J2.PROCESS_INSTANCE_ID_ = RES.PROCESS_INSTANCE_ID_ AND (J2.EXCLUSIVE_ = true) AND "
+            + "(J2.LOCK_OWNER_ IS NOT NULL AND J2.LOCK_EXP_TIME_ >= ?))) OR RES.EXCLUSIVE_ = false) LIMIT 3 OFFSET 0")) {
+          java.sql.Timestamp now = new java.sql.Timestamp(System.currentTimeMillis());
+          explain.setTimestamp(1, now);
+          explain.setTimestamp(2, now);
+          explain.setTimestamp(3, now);
+          try (java.sql.ResultSet rows = explain.executeQuery()) {
+            while (rows.next()) {
+              plan.append(rows.getString(1)).append('\n');
+            }
+          }
+        }
+      } finally {
+        connection.rollback();
+        connection.setAutoCommit(true);
+      }
+    }
+    assertThat(plan.toString()).contains("integrity_desk_job_acquirable").doesNotContain("Seq Scan on act_ru_job res");
+    assertThat(jdbc.sql("SELECT count(*) FROM ACT_RU_JOB WHERE ID_ LIKE 'test-timer-%'").query(Long.class).single())
+        .isZero();
+  }
 }
