@@ -41,18 +41,13 @@ final class CpuSplit {
 
   /** {machine busy, machine total, application, PostgreSQL, harness}, in clock ticks. */
   private long[] snapshot() throws IOException {
-    String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-    long total = 0;
-    for (int i = 1; i < f.length; i++) {
-      total += Long.parseLong(f[i]);
-    }
-    long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+    long[] machine = Backlog.cpu();
     long postgres = postmasterPid < 0 ? 0 : ticks(postmasterPid, true);
     for (ProcessHandle backend : ProcessHandle.of(postmasterPid).map(p -> p.descendants().toList())
         .orElse(java.util.List.of())) {
       postgres += ticks(backend.pid(), false);
     }
-    return new long[] {total - idle, total, ticks(appPid, false), postgres, ticks(ProcessHandle.current().pid(), false)};
+    return new long[] {machine[0], machine[1], ticks(appPid, false), postgres, ticks(ProcessHandle.current().pid(), false)};
   }
 
   /** utime + stime of a process (and, with {@code children}, of its ended children); 0 when it is gone. */
