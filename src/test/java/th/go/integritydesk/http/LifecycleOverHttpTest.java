@@ -20,6 +20,54 @@ import th.go.integritydesk.http.StaffClient.Answer;
 class LifecycleOverHttpTest {
 
   @LocalServerPort int port;
+  @org.springframework.beans.factory.annotation.Autowired org.camunda.bpm.engine.ProcessEngine engine;
+
+  /**
+   * ADR 0011: the engine's ids are short numbers from one database sequence, not 36-character UUIDs, and generators
+   * of several nodes on one database (two more here, beside the application's own, from four threads) never hand out
+   * the same id.
+   */
+  @Test
+  void theEngineWritesShortIdsAndNodesOnOneDatabaseNeverShareOne() throws Exception {
+    Answer started = staff("intake").post("/engine-rest/process-definition/key/complaint-lifecycle/start", variables(
+        "channel", "WALK_IN", "category", "GIFTS", "subject", "ของขวัญ / A gift", "description", "ของขวัญ / A gift",
+        "accusedUnit", "กองคลัง", "accusedRank", "OPERATIONAL"));
+    assertThat(started.status()).as(started.raw()).isEqualTo(200);
+    assertThat(started.body().get("id").asText()).matches("[1-9][0-9]{0,9}");
+    assertThat(started.body().get("definitionId").asText()).matches("complaint-lifecycle:[0-9]+:[1-9][0-9]{0,9}");
+
+    var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+        engine.getProcessEngineConfiguration();
+    assertThat(configuration.getIdGenerator()).isInstanceOf(th.go.integritydesk.process.EngineIds.class);
+    List<th.go.integritydesk.process.EngineIds> nodes = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      th.go.integritydesk.process.EngineIds node = new th.go.integritydesk.process.EngineIds();
+      node.useDatabase(configuration.getDataSource(), configuration.getDatabaseType());
+      nodes.add(node);
+    }
+    java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    java.util.concurrent.atomic.AtomicInteger repeated = new java.util.concurrent.atomic.AtomicInteger();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+    for (int thread = 0; thread < 4; thread++) {
+      th.go.integritydesk.process.EngineIds node = nodes.get(thread % 2);
+      running.add(pool.submit(() -> {
+        for (int i = 0; i < 2500; i++) {
+          if (!seen.add(node.getNextId())) {
+            repeated.incrementAndGet();
+          }
+        }
+      }));
+    }
+    for (var thread : running) {
+      thread.get();
+    }
+    pool.shutdown();
+    assertThat(repeated).hasValue(0);
+    assertThat(seen).hasSize(10_000).allMatch(id -> id.matches("[1-9][0-9]{0,9}"));
+    String next = configuration.getIdGenerator().getNextId();
+    assertThat(seen).doesNotContain(next);
+  }
 
   @Test
   void oneComplaintFromIntakeToClosureAsTheDemoUsers() {
