@@ -95,7 +95,7 @@ public class IntakeService {
         submission.incidentDate(), submission.location(), submission.amountInvolved(),
         submission.accused().yearsSinceLeftOffice(), naccFinding, submission.volunteerCode(),
         submission.referenceNumber(), recordedBy);
-    // what the forms show; the case's routing facts (channel, unit, NACC finding) are written by registerComplaint
+    // what the forms show (whether the complainant can be contacted is the record's, never a variable); the case's routing facts (channel, unit, NACC finding) are written by registerComplaint
     // from the stored record, in this same transaction, and routing reads the record itself: passing them here too
     // would write each variable twice (with its history rows) for every complaint
     Map<String, Object> variables = new HashMap<>();
@@ -103,7 +103,6 @@ public class IntakeService {
     variables.put(SUBJECT, submission.subject().strip());
     variables.put(DESCRIPTION, submission.description().strip());
     variables.put(ACCUSED_RANK, submission.accused().rank().name());
-    variables.put(COMPLAINANT_CONTACT_GIVEN, !anonymous);
     // without a key the code does not depend on the number: hashed here; a derived code (an HMAC, microseconds)
     // needs the number
     String randomCode = keyHash == null ? receiptCodes.random() : null;

@@ -44,9 +44,6 @@ public class RegisterComplaint implements JavaDelegate {
     execution.setVariable(CHANNEL, recorded.channel());
     execution.setVariable(NACC_FINDING_OF_FAULT, recorded.naccFindingOfFault());
     execution.setVariable(ACCUSED_UNIT, recorded.accusedUnit());
-    if (execution.getVariable(COMPLAINANT_CONTACT_GIVEN) == null) {
-      execution.setVariable(COMPLAINANT_CONTACT_GIVEN, false);
-    }
     for (String kept : new String[] {ACCUSED_NAME, ACCUSED_POSITION, INCIDENT_DATE, LOCATION, REFERENCE_NUMBER,
         VOLUNTEER_CODE}) {
       execution.removeVariable(kept);
@@ -72,7 +69,14 @@ public class RegisterComplaint implements JavaDelegate {
         in.flag(NACC_FINDING_OF_FAULT),
         in.text(VOLUNTEER_CODE),
         in.text(REFERENCE_NUMBER),
-        in.text(RECORDED_BY));
+        recordedBy(execution));
+  }
+
+  /** The intake officer who submitted the start form: the engine's authenticated user, not a variable. */
+  private static String recordedBy(DelegateExecution execution) {
+    org.camunda.bpm.engine.impl.identity.Authentication user =
+        execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return user == null ? null : user.getUserId();
   }
 
   private static LocalDate date(String text) {

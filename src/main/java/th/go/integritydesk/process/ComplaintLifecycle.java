@@ -42,8 +42,6 @@ public final class ComplaintLifecycle {
     public static final String NACC_FINDING_OF_FAULT = "naccFindingOfFault";
     public static final String REFERENCE_NUMBER = "referenceNumber";
     public static final String VOLUNTEER_CODE = "volunteerCode";
-    @CodeOnly public static final String COMPLAINANT_CONTACT_GIVEN = "complainantContactGiven";
-    @CodeOnly public static final String RECORDED_BY = "recordedBy";
     @CodeOnly public static final String RECEIVED_AT = "receivedAt";
     @CodeOnly public static final String ACKNOWLEDGED_AT = "acknowledgedAt";
     @CodeOnly public static final String SCREENING_PAUSED_MILLIS = "screeningPausedMillis";

@@ -26,7 +26,10 @@ public class SuggestRouting implements JavaDelegate {
     RoutingRules.Suggestion suggestion = rules.suggest(recorded.category(), recorded.accusedRank(), recorded.channel(),
         recorded.yearsSinceLeftOffice());
     execution.setVariable(ROUTING_SUGGESTION, suggestion.decision().name());
-    execution.setVariable(SUGGESTED_FORWARD_TO, suggestion.forwardTo() == null ? null : suggestion.forwardTo().name());
+    if (suggestion.forwardTo() != null) {
+      // the form hides the field when it is absent: no empty variable (and its history rows) for every other case
+      execution.setVariable(SUGGESTED_FORWARD_TO, suggestion.forwardTo().name());
+    }
     execution.setVariable(ROUTING_SUGGESTION_REASON, suggestion.reason());
   }
 }

@@ -99,7 +99,6 @@ final class Seeder implements AutoCloseable {
       Map<String, Object> variables = variables(n);
       variables.put("trackingNumber", trackingNumber);
       variables.put("receivedAt", new java.util.Date());
-      variables.put("complainantContactGiven", false);
       runtime.createProcessInstanceByKey("complaint-lifecycle").businessKey(trackingNumber)
           .setVariables(variables).startBeforeActivity("screening-merge").execute();
     });

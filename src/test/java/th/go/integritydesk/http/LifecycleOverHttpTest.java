@@ -21,6 +21,7 @@ class LifecycleOverHttpTest {
 
   @LocalServerPort int port;
   @org.springframework.beans.factory.annotation.Autowired org.camunda.bpm.engine.ProcessEngine engine;
+  @org.springframework.beans.factory.annotation.Autowired org.springframework.jdbc.core.simple.JdbcClient database;
 
   /**
    * ADR 0011: the engine's ids are short numbers from one database sequence, not 36-character UUIDs, and generators
@@ -35,6 +36,9 @@ class LifecycleOverHttpTest {
     assertThat(started.status()).as(started.raw()).isEqualTo(200);
     assertThat(started.body().get("id").asText()).matches("[1-9][0-9]{0,9}");
     assertThat(started.body().get("definitionId").asText()).matches("complaint-lifecycle:[0-9]+:[1-9][0-9]{0,9}");
+    // a case started by an officer is recorded as theirs from the engine's authenticated user, not from a variable
+    assertThat(database.sql("SELECT recorded_by FROM complaint WHERE tracking_number = ?")
+        .param(started.body().get("businessKey").asText()).query(String.class).single()).isEqualTo("intake");
 
     var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
         engine.getProcessEngineConfiguration();
