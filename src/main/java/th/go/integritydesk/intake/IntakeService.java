@@ -95,9 +95,10 @@ public class IntakeService {
         submission.incidentDate(), submission.location(), submission.amountInvolved(),
         submission.accused().yearsSinceLeftOffice(), naccFinding, submission.volunteerCode(),
         submission.referenceNumber(), recordedBy);
-    // what the forms show (whether the complainant can be contacted is the record's, never a variable); the case's routing facts (channel, unit, NACC finding) are written by registerComplaint
-    // from the stored record, in this same transaction, and routing reads the record itself: passing them here too
-    // would write each variable twice (with its history rows) for every complaint
+    // what the forms show (whether the complainant can be contacted is the record's, never a variable); the case's
+    // routing facts (channel, unit, NACC finding) are written by registerComplaint from the stored record, in this
+    // same transaction, and routing reads the record itself: passing them here too would write each variable twice
+    // (with its history rows) for every complaint
     Map<String, Object> variables = new HashMap<>();
     variables.put(CATEGORY, submission.category().name());
     variables.put(SUBJECT, submission.subject().strip());
