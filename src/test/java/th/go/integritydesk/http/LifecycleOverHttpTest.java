@@ -7,9 +7,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import th.go.integritydesk.process.EngineIds;
 import th.go.integritydesk.http.StaffClient.Answer;
 
 /**
@@ -20,8 +31,8 @@ import th.go.integritydesk.http.StaffClient.Answer;
 class LifecycleOverHttpTest {
 
   @LocalServerPort int port;
-  @org.springframework.beans.factory.annotation.Autowired org.camunda.bpm.engine.ProcessEngine engine;
-  @org.springframework.beans.factory.annotation.Autowired org.springframework.jdbc.core.simple.JdbcClient database;
+  @Autowired ProcessEngine engine;
+  @Autowired JdbcClient database;
 
   /**
    * ADR 0011: the engine's ids are short numbers from one database sequence, not 36-character UUIDs, and generators
@@ -40,21 +51,20 @@ class LifecycleOverHttpTest {
     assertThat(database.sql("SELECT recorded_by FROM complaint WHERE tracking_number = ?")
         .param(started.body().get("businessKey").asText()).query(String.class).single()).isEqualTo("intake");
 
-    var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
-        engine.getProcessEngineConfiguration();
-    assertThat(configuration.getIdGenerator()).isInstanceOf(th.go.integritydesk.process.EngineIds.class);
-    List<th.go.integritydesk.process.EngineIds> nodes = new ArrayList<>();
+    var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    assertThat(configuration.getIdGenerator()).isInstanceOf(EngineIds.class);
+    List<EngineIds> nodes = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
-      th.go.integritydesk.process.EngineIds node = new th.go.integritydesk.process.EngineIds();
+      EngineIds node = new EngineIds();
       node.useDatabase(configuration.getDataSource(), configuration.getDatabaseType());
       nodes.add(node);
     }
-    java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    java.util.concurrent.atomic.AtomicInteger repeated = new java.util.concurrent.atomic.AtomicInteger();
-    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
-    List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+    Set<String> seen = ConcurrentHashMap.newKeySet();
+    AtomicInteger repeated = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    List<Future<?>> running = new ArrayList<>();
     for (int thread = 0; thread < 4; thread++) {
-      th.go.integritydesk.process.EngineIds node = nodes.get(thread % 2);
+      EngineIds node = nodes.get(thread % 2);
       running.add(pool.submit(() -> {
         for (int i = 0; i < 2500; i++) {
           if (!seen.add(node.getNextId())) {
@@ -63,7 +73,7 @@ class LifecycleOverHttpTest {
         }
       }));
     }
-    for (var thread : running) {
+    for (Future<?> thread : running) {
       thread.get();
     }
     pool.shutdown();
