@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.impl.cfg.CompositeProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
@@ -61,6 +62,12 @@ public class TaskListMapping {
   }
 
   static final class Configured extends SpringProcessEngineConfiguration {
+    /** The same data source, with the engine's queries planned with their values on PostgreSQL. */
+    @Override
+    public ProcessEngineConfigurationImpl setDataSource(DataSource dataSource) {
+      return super.setDataSource(new QueriesPlannedWithTheirValues(dataSource));
+    }
+
     @Override
     protected InputStream getMyBatisXmlConfigurationSteam() {
       return new ByteArrayInputStream(mappers().getBytes(StandardCharsets.UTF_8));
