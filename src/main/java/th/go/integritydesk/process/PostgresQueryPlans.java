@@ -45,36 +45,53 @@ public class PostgresQueryPlans extends AbstractProcessEnginePlugin {
     if (!"postgres".equals(configuration.getDatabaseType())) {
       return;
     }
-    String table = configuration.getDatabaseTablePrefix() + "ACT_RU_AUTHORIZATION";
-    String tasks = configuration.getDatabaseTablePrefix() + "ACT_RU_TASK";
-    String jobs = configuration.getDatabaseTablePrefix() + "ACT_RU_JOB";
     try (Connection connection = configuration.getDataSource().getConnection();
          Statement statement = connection.createStatement()) {
-      if (!exists(statement, "SELECT count(*) FROM pg_statistic_ext WHERE stxname = '" + NAME + "'")) {
+      createMissing(statement, configuration.getDatabaseTablePrefix());
+    } catch (SQLException e) {
+      LOG.warn("Could not check the statistics {} and the indexes {} and {}: {}", NAME, TASK_ORDER_INDEX,
+          JOB_ACQUISITION_INDEX, e.getMessage());
+    }
+  }
+
+  /**
+   * Each on its own: one that cannot be created (another node creating it at the same moment, no right to) must not
+   * keep the others from being created.
+   */
+  static void createMissing(Statement statement, String tablePrefix) {
+    String table = tablePrefix + "ACT_RU_AUTHORIZATION";
+    String tasks = tablePrefix + "ACT_RU_TASK";
+    String jobs = tablePrefix + "ACT_RU_JOB";
+    ensure(statement, "the statistics " + NAME + " on " + table + " for the task query's authorization check",
+        "SELECT count(*) FROM pg_statistic_ext WHERE stxname = '" + NAME + "'",
         // TASK READ (2) and PROCESS_DEFINITION READ_TASK (64): the permissions a task query checks
-        statement.execute("CREATE STATISTICS IF NOT EXISTS " + NAME
-            + " (mcv) ON (PERMS_ & 2), (PERMS_ & 64), RESOURCE_TYPE_ FROM " + table);
-        statement.execute("ANALYZE " + table);
-        LOG.info("Created statistics {} on {} for the task query's authorization check", NAME, table);
-      }
-      if (!exists(statement, "SELECT count(*) FROM pg_indexes WHERE indexname = '" + TASK_ORDER_INDEX + "'")) {
-        // the order of our filters (orderByDueDate) followed by Tasklist's default (created, newest first); the
-        // directions match the engine's ORDER BY (PostgreSQL's defaults: ascending nulls last, descending nulls first)
-        statement.execute("CREATE INDEX IF NOT EXISTS " + TASK_ORDER_INDEX + " ON " + tasks
-            + " (DUE_DATE_ ASC, CREATE_TIME_ DESC)");
-        LOG.info("Created index {} on {} for the order of the task lists", TASK_ORDER_INDEX, tasks);
-      }
-      if (!exists(statement, "SELECT count(*) FROM pg_indexes WHERE indexname = '" + JOB_ACQUISITION_INDEX + "'")) {
-        // the acquisition's own conditions (RETRIES_ > 0, SUSPENSION_STATE_ = 1, DUEDATE_ null or due): PostgreSQL
-        // reads the two due-date ranges of this index (a BitmapOr) instead of every timer of every open case
-        statement.execute("CREATE INDEX IF NOT EXISTS " + JOB_ACQUISITION_INDEX + " ON " + jobs
+        "CREATE STATISTICS IF NOT EXISTS " + NAME + " (mcv) ON (PERMS_ & 2), (PERMS_ & 64), RESOURCE_TYPE_ FROM "
+            + table,
+        "ANALYZE " + table);
+    // the order of our filters (orderByDueDate) followed by Tasklist's default (created, newest first); the
+    // directions match the engine's ORDER BY (PostgreSQL's defaults: ascending nulls last, descending nulls first)
+    ensure(statement, "the index " + TASK_ORDER_INDEX + " on " + tasks + " for the order of the task lists",
+        "SELECT count(*) FROM pg_indexes WHERE indexname = '" + TASK_ORDER_INDEX + "'",
+        "CREATE INDEX IF NOT EXISTS " + TASK_ORDER_INDEX + " ON " + tasks + " (DUE_DATE_ ASC, CREATE_TIME_ DESC)");
+    // the acquisition's own conditions (RETRIES_ > 0, SUSPENSION_STATE_ = 1, DUEDATE_ null or due): PostgreSQL
+    // reads the two due-date ranges of this index (a BitmapOr) instead of every timer of every open case
+    ensure(statement, "the index " + JOB_ACQUISITION_INDEX + " on " + jobs + " for the job executor's acquisition",
+        "SELECT count(*) FROM pg_indexes WHERE indexname = '" + JOB_ACQUISITION_INDEX + "'",
+        "CREATE INDEX IF NOT EXISTS " + JOB_ACQUISITION_INDEX + " ON " + jobs
             + " (DUEDATE_) WHERE RETRIES_ > 0 AND SUSPENSION_STATE_ = 1");
-        LOG.info("Created index {} on {} for the job executor's acquisition", JOB_ACQUISITION_INDEX, jobs);
+  }
+
+  /** Creates what {@code existsQuery} does not find; a failure is logged (the application works, only slower). */
+  private static void ensure(Statement statement, String what, String existsQuery, String... create) {
+    try {
+      if (!exists(statement, existsQuery)) {
+        for (String sql : create) {
+          statement.execute(sql);
+        }
+        LOG.info("Created {}", what);
       }
     } catch (SQLException e) {
-      // another node creating them at the same moment, or no right to: the application works, only slower
-      LOG.warn("Could not create the statistics {} or the indexes {} and {}: {}", NAME, TASK_ORDER_INDEX,
-          JOB_ACQUISITION_INDEX, e.getMessage());
+      LOG.warn("Could not create {}: {}", what, e.getMessage());
     }
   }
 
