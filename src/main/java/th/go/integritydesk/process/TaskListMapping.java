@@ -7,6 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import javax.sql.DataSource;
+import org.apache.ibatis.mapping.Environment;
+import org.apache.ibatis.session.ExecutorType;
+import org.apache.ibatis.session.defaults.DefaultSqlSessionFactory;
 import org.camunda.bpm.engine.impl.cfg.CompositeProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
@@ -71,6 +74,26 @@ public class TaskListMapping {
     @Override
     protected InputStream getMyBatisXmlConfigurationSteam() {
       return new ByteArrayInputStream(mappers().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Camunda's own steps, with the parse of the mappings most likely done already on a thread of its own
+     * ({@link SqlMappingsParsedAhead}); the shared factory of Camunda's tests, or one set from outside, as before.
+     */
+    @Override
+    protected void initSqlSessionFactory() {
+      if (sqlSessionFactory != null || isUseSharedSqlSessionFactory) {
+        super.initSqlSessionFactory();
+        return;
+      }
+      org.apache.ibatis.session.Configuration configuration =
+          SqlMappingsParsedAhead.take(databaseType, databaseTablePrefix);
+      configuration.setEnvironment(new Environment("default", transactionFactory, dataSource));
+      configuration.setDefaultStatementTimeout(jdbcStatementTimeout);
+      if (isJdbcBatchProcessing()) {
+        configuration.setDefaultExecutorType(ExecutorType.BATCH);
+      }
+      sqlSessionFactory = new DefaultSqlSessionFactory(configuration);
     }
   }
 }
