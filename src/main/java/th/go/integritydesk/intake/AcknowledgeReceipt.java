@@ -1,16 +1,22 @@
 package th.go.integritydesk.intake;
 
-
-import th.go.integritydesk.process.Bilingual;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import th.go.integritydesk.notification.ComplainantMail;
-import th.go.integritydesk.notification.ComplainantMessages.Kind;
 import th.go.integritydesk.notification.ComplainantMessages;
+import th.go.integritydesk.notification.ComplainantMessages.Kind;
+import th.go.integritydesk.process.Bilingual;
 import th.go.integritydesk.process.CaseKey;
+import th.go.integritydesk.process.ComplaintLifecycle;
 
-/** Tells the complainant the case was received, on the status page (and later by mail where an address was given). */
+/**
+ * Tells the complainant the case was received, on the status page, in the transaction that takes the complaint in
+ * (the page is this application's own table: nothing outside can fail here). A complainant who can be reached only
+ * there is acknowledged from that moment; one who left an address and agreed to be contacted is acknowledged when the
+ * mail has gone out ({@link MailAcknowledgement}, a step of its own with retries), and the acknowledgement deadline
+ * watches that.
+ */
 @Component("acknowledgeReceipt")
 public class AcknowledgeReceipt implements JavaDelegate {
 
@@ -25,11 +31,18 @@ public class AcknowledgeReceipt implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String trackingNumber = CaseKey.of(execution);
-    String thai = Bilingual.thai("complainant.acknowledged", trackingNumber);
-    String english = Bilingual.english("complainant.acknowledged", trackingNumber);
-    messages.post(trackingNumber, Kind.ACKNOWLEDGEMENT, thai, english);
-    mail.send(trackingNumber, "acknowledgement", "1", thai, english);
-    execution.setVariable(th.go.integritydesk.process.ComplaintLifecycle.Variables.ACKNOWLEDGED_AT,
+    messages.post(trackingNumber, Kind.ACKNOWLEDGEMENT, thai(trackingNumber), english(trackingNumber));
+    if (!mail.canBeMailed(trackingNumber)) {
+      execution.setVariable(ComplaintLifecycle.Variables.ACKNOWLEDGED_AT,
         org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime());
+    }
+  }
+
+  static String thai(String trackingNumber) {
+    return Bilingual.thai("complainant.acknowledged", trackingNumber);
+  }
+
+  static String english(String trackingNumber) {
+    return Bilingual.english("complainant.acknowledged", trackingNumber);
   }
 }

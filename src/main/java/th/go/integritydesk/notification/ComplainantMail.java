@@ -23,15 +23,17 @@ public class ComplainantMail {
     this.mailer = mailer;
   }
 
+  /**
+   * Whether a mail to the complainant of this case would go out: mail is on, and they left an address and agreed to
+   * be contacted. Answers yes or no only; the address stays here.
+   */
+  public boolean canBeMailed(String trackingNumber) {
+    return address(trackingNumber).isPresent();
+  }
+
   /** Mails the complainant of a case, once per {@code kind} and {@code occurrence}. */
   public void send(String trackingNumber, String kind, String occurrence, String thai, String english) {
-    if (!mailer.isEnabled()) {
-      return;
-    }
-    Optional<String> address = jdbc.sql("""
-            SELECT i.email FROM complainant_identity i JOIN complaint c ON c.tracking_number = i.tracking_number
-            WHERE i.tracking_number = ? AND c.consent_to_contact = TRUE AND i.email IS NOT NULL""")
-        .param(trackingNumber).query(String.class).optional();
+    Optional<String> address = address(trackingNumber);
     if (address.isEmpty()) {
       return;
     }
@@ -43,5 +45,15 @@ public class ComplainantMail {
     mailer.send(new Mailer.Mail(id + "@integrity-desk",
         address.get(), Bilingual.thai("mail.complainant.subject", trackingNumber) + " / "
         + Bilingual.english("mail.complainant.subject", trackingNumber), body));
+  }
+
+  private Optional<String> address(String trackingNumber) {
+    if (!mailer.isEnabled() || trackingNumber == null) {
+      return Optional.empty();
+    }
+    return jdbc.sql("""
+            SELECT i.email FROM complainant_identity i JOIN complaint c ON c.tracking_number = i.tracking_number
+            WHERE i.tracking_number = ? AND c.consent_to_contact = TRUE AND i.email IS NOT NULL""")
+        .param(trackingNumber).query(String.class).optional();
   }
 }

@@ -26,7 +26,10 @@ final class Backlog {
       try (Seeder seeder = Seeder.start(url); Connection db = pg.connect("backlog")) {
         for (int nodes = 1; nodes <= 2; nodes++) {
           seeder.startCases(cases, 250, 3);
+          // what a complaint queues at intake is only its acknowledgement mail, when an address was left (ADR 0012):
+          // the backlog is the screeners' requests for more facts, one asynchronous step per case
           seeder.suspendQueuedSteps(true);
+          seeder.queueInformationRequests(250, 3);
           long queued = queued(db);
           List<App> apps = new ArrayList<>();
           try {
@@ -57,7 +60,9 @@ final class Backlog {
         }
       }
     }
-    b.line("%d cases started with their acknowledgement steps queued and suspended; then the nodes were started "
+    b.line("%d cases started and screened with a request for more facts, each request's asynchronous step "
+        + "(`request-complainant-info`: the status-page message, the wait for the reply and its timer) queued and "
+        + "suspended; then the nodes were started "
         + "(the production profile's job executor: 3–6 threads, 3 jobs per acquisition; idle polling shortened to "
         + "0.5–1 s so that waking up does not count), the steps activated, and the time taken until no asynchronous "
         + "step was left. CPU: the whole machine's busy share over the drain (PostgreSQL, the nodes, the harness).",

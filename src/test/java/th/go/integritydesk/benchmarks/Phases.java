@@ -158,7 +158,6 @@ final class Phases {
     Duration warmup = Duration.ofSeconds(b.intProperty("warmup", 30, 10));
     Duration measure = Duration.ofSeconds(b.intProperty("measure", 40, 15));
     Pg pg = postgres ? Pg.start() : null;
-    Load.Stats measured = null;
     try {
       List<String> arguments = postgres ? App.postgres(pg.createDatabase("intake")) : App.h2(App.newFolder(b, "intake-h2"));
       try (App app = App.start(b, "intake-" + tag, b.basePort, arguments)) {
@@ -213,10 +212,9 @@ final class Phases {
             + "application and run. Each request is a fresh complaint. Both were warmed up for %d s each, then measured "
             + "in %d alternating windows of %d s each (so that neither meets a colder JIT or a quieter machine than "
             + "the other); requests that ended outside a window are not counted. After each intake window the next "
-            + "waited until the steps the complaints queued (acknowledgement, routing, screening task) had run, and "
-            + "that wait counts as intake's time: the intake rate is what the application keeps up with, queued work "
-            + "included.", cost, warmup.toSeconds(), rounds, measure.toSeconds() / rounds);
-        measured = intake;
+            + "waited until any asynchronous step the complaints queued had run, and that wait counts as intake's time "
+            + "(these complaints leave no address: since ADR 0012 their acknowledgement and routing run in the intake "
+            + "transaction and they queue no step; a complaint with an address queues its acknowledgement mail).", cost, warmup.toSeconds(), rounds, measure.toSeconds() / rounds);
         b.target("intake vs bare on " + db, String.format(Locale.ROOT, "%.1f×", cost), "≤ 1.5×", cost <= 1.5,
             Bench.margin(cost, 1.5, false));
         b.target("intake p99 at " + clients + " clients on " + db, String.format(Locale.ROOT, "%.0f ms", intake.p99Ms()),
@@ -248,10 +246,6 @@ final class Phases {
         pg.close();
       }
     }
-    if (!postgres) {
-      // after the measured application has stopped, so that its queued steps do not run beside this measurement
-      queuedShare(b, clients, warmup, measure, measured);
-    }
   }
 
   /** Asynchronous continuations still to run, asked of the engine's REST API as `admin`. */
@@ -276,41 +270,6 @@ final class Phases {
       throw new java.io.UncheckedIOException(e);
     }
     return null;
-  }
-
-  /**
-   * The same intake in a second application on its own H2 file with the job executor off: the acknowledgement, the
-   * routing decision and the screening task that each complaint queues are left undone, so the difference is their
-   * share of the intake's cost (not a target: that work is part of every complaint).
-   */
-  private static void queuedShare(Bench b, int clients, Duration warmup, Duration measure, Load.Stats intake)
-      throws Exception {
-    List<String> arguments = new ArrayList<>(App.h2(App.newFolder(b, "intake-h2-no-jobs")));
-    arguments.add("--camunda.bpm.job-execution.enabled=false");
-    try (App app = App.start(b, "intake-h2-no-jobs", b.basePort, arguments)) {
-      CpuSplit cpu = CpuSplit.start(app, null);
-      cpu.pause();
-      Load.Stats deferred = Load.run("intake with the job executor off (the queued steps left undone)", clients,
-          warmup, measure, seq -> app.web.postJson("/api/complaints", null, complaint(seq)).status() == 201,
-          quarter -> window(cpu, quarter));
-      Bench.log("intake without jobs: %s", deferred.row());
-      b.line("");
-      b.line("The work each complaint queues (its acknowledgement, the routing decision and the screening task with "
-          + "its group, grant, due date, timer and card), measured by leaving it undone: the same intake in a second "
-          + "application on its own H2 file with the job executor off.");
-      b.line("");
-      b.line(Load.Stats.header());
-      b.line(intake.row());
-      b.line(deferred.row());
-      b.line("");
-      b.line("Without the queued steps intake runs %.1f× as fast: they are %.0f%% of its cost on this machine.",
-          deferred.perSecond() / Math.max(0.001, intake.perSecond()),
-          100.0 * (1 - intake.perSecond() / Math.max(0.001, deferred.perSecond())));
-      b.line("");
-      b.line("Where the CPU went while it was measured:");
-      b.line("");
-      b.line(cpu.table(deferred.ok(), "complaint"));
-    }
   }
 
   static final String BARE_BPMN = """

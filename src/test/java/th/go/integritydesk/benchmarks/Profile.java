@@ -50,7 +50,7 @@ final class Profile {
           "th.go.integritydesk.gate.EngineGate.check"},
       new String[] {"— the engine's REST resources (Jersey)", "org.glassfish.jersey.server.ApplicationHandler.handle"},
       new String[] {"— intake (`POST /api/complaints`)", "th.go.integritydesk.intake.ComplaintIntakeController"},
-      new String[] {"the job executor's threads (acknowledgements, routing, notifications, called processes)",
+      new String[] {"the job executor's threads (mails, notifications, called processes)",
           "org.camunda.bpm.engine.impl.jobexecutor.ExecuteJobsRunnable.run"},
       new String[] {"(across all) engine commands", "org.camunda.bpm.engine.impl.interceptor.CommandExecutorImpl.execute"},
       new String[] {"(across all) — of which SQL: MyBatis building statements and mapping rows", "org.apache.ibatis."},

@@ -11,7 +11,9 @@ import java.util.concurrent.Future;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -21,9 +23,9 @@ import th.go.integritydesk.IntegrityDeskApplication;
 /**
  * Seeds open cases quickly and through the engine: the application started inside the harness JVM on the same
  * PostgreSQL database (job executor off), starting complaint-lifecycle as an intake officer's Tasklist start form
- * does (registration gives the tracking number), many cases per transaction; then it runs the queued acknowledgement
- * steps the same way, after which each case waits in screen-complaint for the screening group, with its timer,
- * candidate-group link and task authorization, exactly as the running application leaves it.
+ * does (registration gives the tracking number, then the acknowledgement and routing), many cases per transaction,
+ * after which each case waits in screen-complaint for the screening group, with its timer, candidate-group link and
+ * task authorization, exactly as the running application leaves it.
  */
 final class Seeder implements AutoCloseable {
 
@@ -64,8 +66,8 @@ final class Seeder implements AutoCloseable {
     return context.getBean(ProcessEngine.class);
   }
 
-  /** Starts {@code count} cases, {@code batch} per transaction, on {@code threads} threads; their acknowledgement
-   * steps stay queued. */
+  /** Starts {@code count} cases, {@code batch} per transaction, on {@code threads} threads; they leave no address, so
+   * each is acknowledged and routed in its start transaction and waits for screening (ADR 0012). */
   void startCases(int count, int batch, int threads) {
     inBatches(count, batch, threads, n -> runtime.startProcessInstanceByKey("complaint-lifecycle", variables(n)));
   }
@@ -102,6 +104,29 @@ final class Seeder implements AutoCloseable {
       runtime.createProcessInstanceByKey("complaint-lifecycle").businessKey(trackingNumber)
           .setVariables(variables).startBeforeActivity("screening-merge").execute();
     });
+  }
+
+  /**
+   * Screens every case waiting in {@code screen-complaint} with "ask the complainant for more facts", as a screening
+   * officer would, {@code batch} per transaction on {@code threads} threads: each queues its asynchronous step
+   * {@code request-complainant-info} (the status-page message and, where an address was left, the mail; then the
+   * wait for the reply with its timer). Returns how many.
+   */
+  int queueInformationRequests(int batch, int threads) {
+    TaskService tasks = engine().getTaskService();
+    List<String> waiting = tasks.createTaskQuery().processDefinitionKey("complaint-lifecycle")
+        .taskDefinitionKey("screen-complaint").list().stream().map(Task::getId).toList();
+    List<Runnable> work = new ArrayList<>();
+    for (int from = 0; from < waiting.size(); from += batch) {
+      List<String> slice = waiting.subList(from, Math.min(waiting.size(), from + batch));
+      work.add(() -> transactions.executeWithoutResult(status -> slice.forEach(id -> {
+        tasks.claim(id, "screener");
+        tasks.complete(id, Map.of("screeningDecision", "REQUEST_INFO",
+            "infoRequest", "วันเวลาที่เกิดเหตุ? / When did it happen?"));
+      })));
+    }
+    runAll(work, threads);
+    return waiting.size();
   }
 
   /** Runs every queued asynchronous step (acknowledgements, then whatever they queue), {@code batch} per

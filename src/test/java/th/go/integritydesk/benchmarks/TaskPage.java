@@ -71,8 +71,7 @@ final class TaskPage {
             new Probe("admin (no authorization check): the same `GET /engine-rest/task?candidateGroup=screening…`",
                 () -> app.web.get(GROUP_PAGE, "admin"), false));
         b.line("Seeded through the engine in the harness JVM (the application on the same database, job executor off): "
-            + "the first %d cases started as Tasklist's start form does (registration, then the queued acknowledgement "
-            + "and routing steps run), the rest started by the engine directly at the screening gateway (`startBeforeActivity`, "
+            + "the first %d cases started as Tasklist's start form does (registration, acknowledgement and routing), the rest started by the engine directly at the screening gateway (`startBeforeActivity`, "
             + "without the history of the steps before: quicker), %d cases per transaction on %d threads; each case "
             + "then waits in `screen-complaint` for `screening` with its due date, timer, identity link, task "
             + "authorization and the case on its card. The measured application is the jar "

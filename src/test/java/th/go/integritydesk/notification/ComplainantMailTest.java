@@ -10,7 +10,6 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -19,11 +18,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import th.go.integritydesk.intake.Category;
-import th.go.integritydesk.intake.Channel;
-import th.go.integritydesk.intake.ComplaintSubmission;
-import th.go.integritydesk.intake.IntakeService;
-import th.go.integritydesk.intake.Rank;
 import th.go.integritydesk.process.ProcessTest;
 import th.go.integritydesk.process.ProcessTestSupport;
 
@@ -34,25 +28,19 @@ class ComplainantMailTest extends ProcessTestSupport {
   @RegisterExtension
   static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(3025, "localhost", ServerSetup.PROTOCOL_SMTP));
 
-  @Autowired IntakeService intake;
   @Autowired ManagementService management;
   @Autowired Mailer mailer;
   @Autowired PlatformTransactionManager transactions;
 
   private ProcessInstance namedComplaint(String email, boolean consent) {
-    ComplaintSubmission submission = new ComplaintSubmission(Channel.WEB, Category.BRIBERY, "เรียกเงิน / Bribe",
-        "เจ้าหน้าที่เรียกเงิน / The officer asked for money",
-        new ComplaintSubmission.Accused("นาย ค", null, "กองคลัง", Rank.OPERATIONAL, null), null, null, null,
-        new ComplaintSubmission.Complainant("ผู้ร้อง", email, null, null), consent, null, null, null);
-    String trackingNumber = intake.submit(submission, List.of(), null).trackingNumber();
-    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(trackingNumber)
-        .processDefinitionKey("complaint-lifecycle").singleResult();
+    return mailableComplaint(email, consent);
   }
 
   @Test
   void acknowledgementRequestForFactsAndOutcomeAreMailedInThaiAndEnglish() throws Exception {
     ProcessInstance pi = namedComplaint("whistle@example.org", true);
-    execute(job("acknowledge-receipt", pi));
+    execute(job("mail-acknowledgement", pi));
+    BpmnAwareTests.assertThat(pi).hasPassed("acknowledgement-mailed").variables().containsKey("acknowledgedAt");
     completeAs("screener", task(pi), vars("screeningDecision", "REQUEST_INFO", "infoRequest", "ร้านไหน / Which shop?"));
     execute(job("request-complainant-info", pi));
     runtime.createMessageCorrelation("ComplainantInfoReceived").processInstanceId(pi.getId()).correlate();
@@ -83,7 +71,11 @@ class ComplainantMailTest extends ProcessTestSupport {
   @Test
   void noMailWithoutConsentToBeContacted() {
     ProcessInstance pi = namedComplaint("quiet@example.org", false);
-    execute(job("acknowledge-receipt", pi));
+    // acknowledged on the status page in the intake's own transaction: no mail step at all
+    BpmnAwareTests.assertThat(pi).hasPassed("acknowledge-receipt").hasNotPassed("mail-acknowledgement")
+        .isWaitingAtExactly("screen-complaint").variables().containsKey("acknowledgedAt");
+    assertThat(management.createJobQuery().processInstanceId(pi.getId()).activityId("mail-acknowledgement").count())
+        .isZero();
     assertThat(smtp.getReceivedMessages()).isEmpty();
   }
 
@@ -91,7 +83,10 @@ class ComplainantMailTest extends ProcessTestSupport {
   void aRefusingMailServerFailsTheStepWhichIsRetriedAndBecomesAnIncidentWhenRetriesRunOut() {
     ProcessInstance pi = namedComplaint("whistle@example.org", true);
     smtp.stop();
-    Job acknowledgement = job("acknowledge-receipt", pi);
+    // screening does not wait for the mail
+    BpmnAwareTests.assertThat(pi).isWaitingAt("mail-acknowledgement", "screen-complaint").variables()
+        .doesNotContainKey("acknowledgedAt");
+    Job acknowledgement = job("mail-acknowledgement", pi);
     for (int attempt = 0; attempt < 10 && management.createJobQuery().jobId(acknowledgement.getId()).singleResult()
         .getRetries() > 0; attempt++) {
       assertThatThrownBy(() -> management.executeJob(acknowledgement.getId()))
@@ -99,12 +94,13 @@ class ComplainantMailTest extends ProcessTestSupport {
     }
     assertThat(management.createJobQuery().jobId(acknowledgement.getId()).singleResult().getRetries()).isZero();
     assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).singleResult().getActivityId())
-        .isEqualTo("acknowledge-receipt");
-    BpmnAwareTests.assertThat(pi).isWaitingAt("acknowledge-receipt");
+        .isEqualTo("mail-acknowledgement");
+    BpmnAwareTests.assertThat(pi).isWaitingAt("mail-acknowledgement", "screen-complaint");
     smtp.start();
     management.setJobRetries(acknowledgement.getId(), 1);
     management.executeJob(acknowledgement.getId());
-    BpmnAwareTests.assertThat(pi).isWaitingAt("screen-complaint");
+    BpmnAwareTests.assertThat(pi).hasPassed("acknowledgement-mailed").isWaitingAtExactly("screen-complaint")
+        .variables().containsKey("acknowledgedAt");
     assertThat(smtp.getReceivedMessages()).hasSize(1);
   }
 

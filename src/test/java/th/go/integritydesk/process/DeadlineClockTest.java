@@ -49,9 +49,9 @@ class DeadlineClockTest extends ProcessTestSupport {
 
   @Test
   void acknowledgement() {
-    ProcessInstance pi = runtime.startProcessInstanceByKey(ComplaintLifecycle.PROCESS_KEY, complaint());
+    ProcessInstance pi = mailableComplaint("whistle@example.org", true);
     crossDeadline(pi, "acknowledgement-due", deadlines.getAcknowledgement());
-    BpmnAwareTests.assertThat(pi).isWaitingAt("acknowledge-receipt", "escalate-acknowledgement");
+    BpmnAwareTests.assertThat(pi).isWaitingAt("mail-acknowledgement", "escalate-acknowledgement");
   }
 
   @Test

@@ -3,6 +3,7 @@ package th.go.integritydesk.process;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -16,7 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import th.go.integritydesk.intake.Category;
 import th.go.integritydesk.intake.Channel;
 import th.go.integritydesk.intake.Complaint;
+import th.go.integritydesk.intake.ComplaintSubmission;
 import th.go.integritydesk.intake.Complaints;
+import th.go.integritydesk.intake.IntakeService;
 import th.go.integritydesk.intake.Rank;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -28,6 +31,7 @@ public abstract class ProcessTestSupport {
   @Autowired protected TaskService tasks;
   @Autowired protected IdentityService identity;
   @Autowired protected Complaints complaints;
+  @Autowired protected IntakeService intake;
 
   @BeforeEach
   void bindAssertions() {
@@ -67,11 +71,23 @@ public abstract class ProcessTestSupport {
         naccFindingOfFault, null, null, "intake"));
   }
 
-  /** Starts a complaint and runs the asynchronous acknowledgement, so it waits for screening. */
+  /** Starts a complaint; its acknowledgement is on the status page at once, and it waits for screening. */
   protected ProcessInstance receive(Map<String, Object> vars) {
-    ProcessInstance pi = runtime.startProcessInstanceByKey(ComplaintLifecycle.PROCESS_KEY, vars);
-    execute(job("acknowledge-receipt", pi));
-    return pi;
+    return runtime.startProcessInstanceByKey(ComplaintLifecycle.PROCESS_KEY, vars);
+  }
+
+  /**
+   * A complaint taken in through the intake API from a complainant who left an address and agreed to be mailed: it
+   * waits for screening and, beside it, for the acknowledgement mail.
+   */
+  protected ProcessInstance mailableComplaint(String email, boolean consent) {
+    ComplaintSubmission submission = new ComplaintSubmission(Channel.WEB, Category.BRIBERY, "เรียกเงิน / Bribe",
+        "เจ้าหน้าที่เรียกเงิน / The officer asked for money",
+        new ComplaintSubmission.Accused("นาย ค", null, "กองคลัง", Rank.OPERATIONAL, null), null, null, null,
+        new ComplaintSubmission.Complainant("ผู้ร้อง", email, null, null), consent, null, null, null);
+    String trackingNumber = intake.submit(submission, List.of(), null).trackingNumber();
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(trackingNumber)
+        .processDefinitionKey(ComplaintLifecycle.PROCESS_KEY).singleResult();
   }
 
   /**
