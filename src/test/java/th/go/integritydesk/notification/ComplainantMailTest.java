@@ -39,8 +39,11 @@ class ComplainantMailTest extends ProcessTestSupport {
   @Test
   void acknowledgementRequestForFactsAndOutcomeAreMailedInThaiAndEnglish() throws Exception {
     ProcessInstance pi = namedComplaint("whistle@example.org", true);
+    org.assertj.core.api.Assertions.assertThat(job("acknowledgement-due", pi)).as("the deadline watches the mail").isNotNull();
     execute(job("mail-acknowledgement", pi));
     BpmnAwareTests.assertThat(pi).hasPassed("acknowledgement-mailed").variables().containsKey("acknowledgedAt");
+    assertThat(management.createJobQuery().processInstanceId(pi.getId()).activityId("acknowledgement-due").count())
+        .as("mailed: the deadline's timer is gone with the step").isZero();
     completeAs("screener", task(pi), vars("screeningDecision", "REQUEST_INFO", "infoRequest", "ร้านไหน / Which shop?"));
     execute(job("request-complainant-info", pi));
     runtime.createMessageCorrelation("ComplainantInfoReceived").processInstanceId(pi.getId()).correlate();
