@@ -195,6 +195,11 @@ class ComplaintManual {
       steps.add(new Step(Kind.STAGE, call.getId(), name(locale, call.getName()), "", time(locale, deadlinesOf(call)),
           depth));
       walkProcess(call.getCalledElement(), locale, steps, versions, depth + 1);
+    } else if (node instanceof SubProcess sub && !sub.triggeredByEvent() && kind != Kind.WHEN_OVERDUE) {
+      // a part of the flow with a deadline of its own (Acknowledge by mail): the part, its time, then its steps
+      steps.add(new Step(Kind.AUTOMATIC, sub.getId(), name(locale, sub.getName()),
+          labels.text(locale, "manual.role.system"), time(locale, deadlinesOf(sub)), depth));
+      walkContainer(sub.getFlowElements(), model, locale, steps, versions, depth + 1);
     } else if (node instanceof Task task && kind != Kind.WHEN_OVERDUE) {
       steps.add(new Step(Kind.AUTOMATIC, task.getId(), name(locale, task.getName()),
           labels.text(locale, "manual.role.system"), time(locale, deadlinesOf(task)), depth));
