@@ -54,6 +54,14 @@ class ManualOverHttpTest {
     // the step's own time limit, from the setting it reads
     String screening = manual.substring(manual.indexOf("data-element=\"screen-complaint\""));
     assertThat(screening.substring(0, screening.indexOf("</tr>"))).contains("15 วัน");
+    // the acknowledgement by mail, with its own deadline, right after the acknowledgement and before screening
+    String byMail = manual.substring(manual.indexOf("data-element=\"acknowledge-by-mail\""));
+    assertThat(byMail.substring(0, byMail.indexOf("</tr>"))).contains("15 วัน");
+    assertThat(manual.indexOf("data-element=\"acknowledge-receipt\""))
+        .isLessThan(manual.indexOf("data-element=\"acknowledge-by-mail\""));
+    assertThat(manual.indexOf("data-element=\"mail-acknowledgement\""))
+        .isLessThan(manual.indexOf("data-element=\"escalate-acknowledgement\""))
+        .isLessThan(manual.indexOf("data-element=\"screen-complaint\""));
   }
 
   @Test
