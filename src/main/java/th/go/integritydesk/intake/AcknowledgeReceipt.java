@@ -32,7 +32,12 @@ public class AcknowledgeReceipt implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String trackingNumber = CaseKey.of(execution);
     messages.post(trackingNumber, Kind.ACKNOWLEDGEMENT, thai(trackingNumber), english(trackingNumber));
-    if (!mail.canBeMailed(trackingNumber)) {
+    boolean byMail = mail.canBeMailed(trackingNumber);
+    // transient: it decides the gateway right after this step, in this transaction, and is never stored (whether a
+    // complainant can be mailed is the record's, not the case's)
+    execution.setVariable(ComplaintLifecycle.Variables.ACKNOWLEDGE_BY_MAIL,
+        org.camunda.bpm.engine.variable.Variables.booleanValue(byMail, true));
+    if (!byMail) {
       execution.setVariable(ComplaintLifecycle.Variables.ACKNOWLEDGED_AT,
         org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime());
     }

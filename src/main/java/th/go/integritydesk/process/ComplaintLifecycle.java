@@ -44,6 +44,8 @@ public final class ComplaintLifecycle {
     public static final String VOLUNTEER_CODE = "volunteerCode";
     @CodeOnly public static final String RECEIVED_AT = "receivedAt";
     @CodeOnly public static final String ACKNOWLEDGED_AT = "acknowledgedAt";
+    /** Transient (never stored): whether the acknowledgement is also mailed, for the gateway right after it. */
+    public static final String ACKNOWLEDGE_BY_MAIL = "acknowledgeByMail";
     @CodeOnly public static final String SCREENING_PAUSED_MILLIS = "screeningPausedMillis";
     @CodeOnly public static final String INFO_REQUESTED_AT = "infoRequestedAt";
     // screening

@@ -30,9 +30,11 @@ class ComplaintLifecycleProcessTest extends ProcessTestSupport {
         "suggest-routing").hasNotPassed("mail-acknowledgement").variables()
         .containsEntry("trackingNumber", trackingNumber)
         .containsKey("acknowledgedAt")
-        .doesNotContainKeys("accusedName", "incidentDate");
+        .doesNotContainKeys("accusedName", "incidentDate", "acknowledgeByMail");
     org.assertj.core.api.Assertions.assertThat(jobQuery().processInstanceId(pi.getId()).activityId("mail-acknowledgement")
         .count()).isZero();
+    org.assertj.core.api.Assertions.assertThat(historyService().createHistoricVariableInstanceQuery()
+        .processInstanceId(pi.getId()).variableName("acknowledgeByMail").count()).as("transient, never stored").isZero();
 
     assertThat(pi).isWaitingAtExactly("screen-complaint").variables()
         .containsEntry("routingSuggestion", "FORWARD")
