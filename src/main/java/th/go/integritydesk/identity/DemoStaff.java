@@ -1,12 +1,16 @@
 package th.go.integritydesk.identity;
 
 import th.go.integritydesk.process.Bilingual;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -54,11 +58,27 @@ public class DemoStaff extends AbstractProcessEnginePlugin {
       new DemoUser("analyst", Groups.ANALYST, "unit-acoc"),
       new DemoUser("admin", Groups.ADMIN, "unit-ict"));
 
+  /**
+   * One engine command (one transaction) that reads which demo users, unit groups and memberships exist, then creates
+   * the missing ones; a restart reads and writes nothing else.
+   */
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
-    IdentityService identity = engine.getIdentityService();
+    ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+        .execute(context -> {
+          createMissing(engine.getIdentityService());
+          return null;
+        });
+  }
+
+  private static void createMissing(IdentityService identity) {
+    Set<String> users = identity.createUserQuery().userIdIn(USERS.stream().map(DemoUser::id).toArray(String[]::new))
+        .list().stream().map(User::getId).collect(Collectors.toCollection(HashSet::new));
+    Set<String> units = identity.createGroupQuery().groupIdIn(USERS.stream().map(DemoUser::unit).toArray(String[]::new))
+        .list().stream().map(Group::getId).collect(Collectors.toCollection(HashSet::new));
     for (DemoUser demo : USERS) {
-      if (identity.createUserQuery().userId(demo.id()).count() == 0) {
+      Set<String> memberOf = new HashSet<>();
+      if (users.add(demo.id())) {
         User user = identity.newUser(demo.id());
         user.setFirstName(demo.firstName());
         user.setLastName(demo.lastName());
@@ -66,16 +86,18 @@ public class DemoStaff extends AbstractProcessEnginePlugin {
         user.setPassword(PASSWORD);
         identity.saveUser(user);
         identity.createMembership(demo.id(), demo.group());
+      } else {
+        identity.createGroupQuery().groupMember(demo.id()).list().forEach(group -> memberOf.add(group.getId()));
       }
       // idempotent, so a demo database from before unit groups gets them too
       String unit = demo.unit();
-      if (identity.createGroupQuery().groupId(unit).count() == 0) {
+      if (units.add(unit)) {
         Group group = identity.newGroup(unit);
         group.setName(demo.unitName());
         group.setType(Groups.UNIT_TYPE);
         identity.saveGroup(group);
       }
-      if (identity.createUserQuery().userId(demo.id()).memberOfGroup(unit).count() == 0) {
+      if (!memberOf.contains(unit)) {
         identity.createMembership(demo.id(), unit);
       }
     }
