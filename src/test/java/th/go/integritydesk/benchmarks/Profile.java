@@ -58,7 +58,7 @@ final class Profile {
       new String[] {"(across all) — of which writing history events", "org.camunda.bpm.engine.impl.history."},
       new String[] {"(across all) — of which authorization checks and grants",
           "org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager"},
-      new String[] {"(across all) — of which DMN decisions (FEEL parses each rule's test on every evaluation)",
+      new String[] {"(across all) — of which DMN decisions (their FEEL parsed once per text, ParsedFeelExpressions)",
           "org.camunda.bpm.dmn."},
       new String[] {"(across all) JSON (Jackson)", "com.fasterxml.jackson."});
 
