@@ -9,7 +9,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -82,15 +81,8 @@ public class ComplaintIntakeController {
     if (idempotencyKey != null && !idempotencyKey.matches("^[\\x21-\\x7e]{1,200}$")) {
       throw new InvalidInputException(IDEMPOTENCY_KEY, "idempotencyKey.invalid");
     }
-    IntakeService.Receipt receipt;
-    try {
-      receipt = intake.submit(complaint, files, idempotencyKey);
-    } catch (DuplicateKeyException concurrentRetry) {
-      if (idempotencyKey == null) {
-        throw concurrentRetry;
-      }
-      receipt = intake.replay(idempotencyKey, complaint, files).orElseThrow(() -> concurrentRetry);
-    }
+    // a concurrent retry with the same key is answered with the first one's case (IntakeService)
+    IntakeService.Receipt receipt = intake.submit(complaint, files, idempotencyKey);
     return ResponseEntity.status(HttpStatus.CREATED)
         .header("Location", "/api/complaints/" + receipt.trackingNumber())
         .header("Cache-Control", "no-store")

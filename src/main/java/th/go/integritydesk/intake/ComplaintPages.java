@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -120,12 +119,8 @@ class ComplaintPages {
   }
 
   private IntakeService.Receipt submitted(ComplaintSubmission submission, List<EvidenceFiles.Accepted> files, String key) {
-    try {
-      return intake.submit(submission, files, key);
-    } catch (DuplicateKeyException concurrentRetry) {
-      // a double click: the first post won the race, this one answers with its case
-      return intake.replay(key, submission, files).orElseThrow(() -> concurrentRetry);
-    }
+    // a double click: the first post wins the race, and IntakeService answers this one with its case
+    return intake.submit(submission, files, key);
   }
 
   private String complaintPage(ComplaintForm form, Map<String, String> errors, String formError, Model model,

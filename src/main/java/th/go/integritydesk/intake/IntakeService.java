@@ -13,10 +13,10 @@ import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import th.go.integritydesk.process.ComplaintLifecycle;
 import th.go.integritydesk.web.IdempotencyConflict;
@@ -135,18 +135,21 @@ public class IntakeService {
       });
     } catch (RuntimeException | Error failed) {
       trackingNumbers.release(reserved);
+      if (keyHash != null && failed instanceof DuplicateKeyException) {
+        // a concurrent retry with the same key (a double click, a client's retry, an officer's second tab) stored its
+        // complaint first: this one answers with that case, or 422 if it is not the same request; for the public
+        // form, the public API and staff intake alike
+        Optional<Receipt> earlier = transactions.execute(status -> replay(keyHash, requestHash));
+        if (earlier.isPresent()) {
+          return earlier.get();
+        }
+      }
       throw failed;
     }
     durability.committed();
     LOG.info("Complaint {} received through {} ({} evidence files)", receipt.trackingNumber(), submission.channel(),
         files.size());
     return receipt;
-  }
-
-  /** The answer given to an earlier submission with this key, after a concurrent retry lost the race. */
-  @Transactional(readOnly = true)
-  public Optional<Receipt> replay(String idempotencyKey, ComplaintSubmission submission, List<EvidenceFiles.Accepted> files) {
-    return replay(EvidenceFiles.sha256(idempotencyKey.getBytes(StandardCharsets.UTF_8)), requestHash(submission, files));
   }
 
   private Optional<Receipt> replay(String keyHash, String requestHash) {
