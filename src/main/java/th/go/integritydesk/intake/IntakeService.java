@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -76,6 +76,11 @@ public class IntakeService {
    */
   public Receipt submit(ComplaintSubmission submission, List<EvidenceFiles.Accepted> files, String idempotencyKey,
                         String recordedBy) {
+    return submit(submission, files, idempotencyKey, recordedBy, false);
+  }
+
+  private Receipt submit(ComplaintSubmission submission, List<EvidenceFiles.Accepted> files, String idempotencyKey,
+                         String recordedBy, boolean retried) {
     String keyHash = idempotencyKey == null ? null : EvidenceFiles.sha256(idempotencyKey.getBytes(StandardCharsets.UTF_8));
     String requestHash = requestHash(submission, files);
     if (keyHash != null) {
@@ -135,14 +140,19 @@ public class IntakeService {
       });
     } catch (RuntimeException | Error failed) {
       trackingNumbers.release(reserved);
-      if (keyHash != null && failed instanceof DuplicateKeyException) {
-        // a concurrent retry with the same key (a double click, a client's retry, an officer's second tab) stored its
-        // complaint first: this one answers with that case, or 422 if it is not the same request; for the public
-        // form, the public API and staff intake alike
-        Optional<Receipt> earlier = transactions.execute(status -> replay(keyHash, requestHash));
+      if (keyHash != null && failed instanceof DataAccessException && !retried) {
+        // Perhaps a concurrent retry with the same key (a double click, a client's retry, an officer's second tab):
+        // its idempotency record is in our way, committed (duplicate key) or not yet (H2 refuses at once with a
+        // concurrent-update error). Wait for it, and answer with that case (or 422 if not the same request); if it
+        // never commits, the way is free: this intake tries once more. The public form, the public API and staff
+        // intake alike.
+        LOG.info("A submission with an Idempotency-Key failed to store ({}): waiting for a concurrent one with the same"
+            + " key", failed.getClass().getSimpleName());
+        Optional<Receipt> earlier = afterConcurrentRetry(keyHash, requestHash);
         if (earlier.isPresent()) {
           return earlier.get();
         }
+        return submit(submission, files, idempotencyKey, recordedBy, true);
       }
       throw failed;
     }
@@ -150,6 +160,23 @@ public class IntakeService {
     LOG.info("Complaint {} received through {} ({} evidence files)", receipt.trackingNumber(), submission.channel(),
         files.size());
     return receipt;
+  }
+
+  /** The case stored by a concurrent submission with this key, once it commits (up to 5 s), or empty. */
+  private Optional<Receipt> afterConcurrentRetry(String keyHash, String requestHash) {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    while (true) {
+      Optional<Receipt> earlier = transactions.execute(status -> replay(keyHash, requestHash));
+      if (earlier.isPresent() || System.nanoTime() > deadline) {
+        return earlier;
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Optional.empty();
+      }
+    }
   }
 
   private Optional<Receipt> replay(String keyHash, String requestHash) {

@@ -113,7 +113,7 @@ class PagesInBrowserTest {
     type("f-complainant-email", "somying@example.org");
     browser.findElement(By.id("f-consentToContact")).click();
     screenshot("1-complaint-form");
-    browser.findElement(By.id("complaint-submit")).click();
+    clickToNextPage(By.id("complaint-submit"));
 
     assertThat(text("h1")).isEqualTo("ได้รับเรื่องร้องเรียนของท่านแล้ว");
     String trackingNumber = browser.findElement(By.id("result-tracking")).getText();
@@ -139,7 +139,7 @@ class PagesInBrowserTest {
     open("/status");
     type("s-trackingNumber", trackingNumber);
     type("s-receiptCode", code);
-    browser.findElement(By.id("status-submit")).click();
+    clickToNextPage(By.id("status-submit"));
     assertThat(browser.getCurrentUrl()).doesNotContain(code).doesNotContain(trackingNumber);
     assertThat(text("#status-stage")).isEqualTo("รอข้อมูลเพิ่มเติมจากท่าน");
     assertThat(text("#status-received")).contains("พ.ศ."); // the Thai calendar
@@ -148,7 +148,7 @@ class PagesInBrowserTest {
 
     type("m-text", "ร้านอาหารหน้ากระทรวง วันที่ 1 กันยายน เวลาประมาณบ่ายสองโมง");
     browser.findElement(By.id("m-evidence")).sendKeys(evidenceFile("รายละเอียดเพิ่มเติม.txt").toString());
-    browser.findElement(By.id("message-submit")).click();
+    clickToNextPage(By.id("message-submit"));
     assertThat(text("#status-notice")).isEqualTo("ได้รับข้อมูลเพิ่มเติมของท่านแล้ว เจ้าหน้าที่จะพิจารณาเรื่องของท่านต่อ");
     screenshot("4-reply-received");
     Eventually.within(Duration.ofSeconds(20), "screening to resume",
@@ -165,7 +165,7 @@ class PagesInBrowserTest {
     type("f-accused-unit", "Procurement division");
     browser.findElement(By.id("f-rank-DIRECTOR")).click();
     type("f-accused-yearsSinceLeftOffice", "two");
-    browser.findElement(By.id("complaint-submit")).click();
+    clickToNextPage(By.id("complaint-submit"));
 
     assertThat(text("#f-subject-error")).isEqualTo("Error: is required");
     assertThat(text("#f-accused-yearsSinceLeftOffice-error")).isEqualTo("Error: must be a whole number");
@@ -181,7 +181,7 @@ class PagesInBrowserTest {
     // the choice of language is remembered; the Thai link brings Thai back
     open("/status");
     assertThat(text("h1")).isEqualTo("Follow your complaint");
-    browser.findElement(By.cssSelector(".lang-button[lang='th']")).click();
+    clickToNextPage(By.cssSelector(".lang-button[lang='th']"));
     assertThat(text("h1")).isEqualTo("ติดตามสถานะเรื่องร้องเรียน");
 
     // on a phone's width the form is one column (a look for people, kept as a screenshot)
@@ -306,6 +306,17 @@ class PagesInBrowserTest {
 
   private void open(String path) {
     browser.get(base() + path);
+  }
+
+  /**
+   * Clicks what leaves the page and waits until the next page has replaced it: the error paragraphs and the heading
+   * exist on both pages, and a read right after the click could find the old page's (then stale or still empty).
+   */
+  private static void clickToNextPage(By what) {
+    WebElement page = browser.findElement(By.tagName("html"));
+    browser.findElement(what).click();
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30))
+        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
   }
 
   private static String text(String selector) {
