@@ -4,21 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,41 +49,28 @@ class ConcurrentRetriesTest {
     String key = UUID.randomUUID().toString();
     String body = IntakeOverHttpTest.complaint().toString();
     int before = jdbc.sql("SELECT COUNT(*) FROM complaint").query(Integer.class).single();
-    ExecutorService clients = Executors.newFixedThreadPool(AT_ONCE);
-    try {
-      CountDownLatch start = new CountDownLatch(1);
-      List<Future<HttpResponse<String>>> answers = new ArrayList<>();
-      for (int i = 0; i < AT_ONCE; i++) {
-        answers.add(clients.submit(() -> {
-          HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-          HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-              .header("Content-Type", "application/json").header("Idempotency-Key", key)
-              .POST(HttpRequest.BodyPublishers.ofString(body));
-          if (authorization != null) {
-            request.header("Authorization", authorization);
-          }
-          start.await();
-          return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        }));
+    List<HttpResponse<String>> answers = AtOnce.send(AT_ONCE, () -> {
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+          .header("Content-Type", "application/json").header("Idempotency-Key", key)
+          .POST(HttpRequest.BodyPublishers.ofString(body));
+      if (authorization != null) {
+        request.header("Authorization", authorization);
       }
-      start.countDown();
-      Set<String> cases = new HashSet<>();
-      Set<String> codes = new HashSet<>();
-      for (Future<HttpResponse<String>> answer : answers) {
-        HttpResponse<String> response = answer.get();
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        cases.add(JSON.readTree(response.body()).get("trackingNumber").asText());
-        codes.add(JSON.readTree(response.body()).get("receiptCode").asText());
-      }
-      assertThat(cases).hasSize(1);
-      assertThat(codes).hasSize(1);
-      assertThat(jdbc.sql("SELECT COUNT(*) FROM complaint").query(Integer.class).single()).isEqualTo(before + 1);
-      // the HTTP tests share one application: this case's screening task would push the browser tests' case off the
-      // first page of the screeners' list (15 tasks)
-      runtime.createProcessInstanceQuery().processInstanceBusinessKey(cases.iterator().next()).list()
-          .forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "test cleanup"));
-    } finally {
-      clients.shutdownNow();
+      return request.build();
+    });
+    Set<String> cases = new HashSet<>();
+    Set<String> codes = new HashSet<>();
+    for (HttpResponse<String> response : answers) {
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+      cases.add(JSON.readTree(response.body()).get("trackingNumber").asText());
+      codes.add(JSON.readTree(response.body()).get("receiptCode").asText());
     }
+    assertThat(cases).hasSize(1);
+    assertThat(codes).hasSize(1);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM complaint").query(Integer.class).single()).isEqualTo(before + 1);
+    // the HTTP tests share one application: this case's screening task would push the browser tests' case off the
+    // first page of the screeners' list (15 tasks)
+    runtime.createProcessInstanceQuery().processInstanceBusinessKey(cases.iterator().next()).list()
+        .forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "test cleanup"));
   }
 }

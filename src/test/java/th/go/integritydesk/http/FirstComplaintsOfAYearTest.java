@@ -4,19 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -54,24 +48,13 @@ class FirstComplaintsOfAYearTest {
     JobExecutor jobExecutor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
     jobExecutor.shutdown();
     ClockUtil.setCurrentTime(Date.from(firstOctober.atTime(12, 0).toInstant(ZoneOffset.UTC)));
-    ExecutorService clients = Executors.newFixedThreadPool(AT_ONCE);
     try {
-      CountDownLatch start = new CountDownLatch(1);
-      List<Future<HttpResponse<String>>> answers = new ArrayList<>();
-      for (int i = 0; i < AT_ONCE; i++) {
-        answers.add(clients.submit(() -> {
-          HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-          HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/complaints"))
+      List<HttpResponse<String>> answers = AtOnce.send(AT_ONCE, () ->
+          HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/complaints"))
               .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(IntakeOverHttpTest.complaint().toString())).build();
-          start.await();
-          return http.send(request, HttpResponse.BodyHandlers.ofString());
-        }));
-      }
-      start.countDown();
+              .POST(HttpRequest.BodyPublishers.ofString(IntakeOverHttpTest.complaint().toString())).build());
       List<Integer> sequences = new ArrayList<>();
-      for (Future<HttpResponse<String>> answer : answers) {
-        HttpResponse<String> response = answer.get();
+      for (HttpResponse<String> response : answers) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         String trackingNumber = JSON.readTree(response.body()).get("trackingNumber").asText();
         assertThat(trackingNumber).startsWith("ACC-" + fiscalYear + "-");
@@ -82,7 +65,6 @@ class FirstComplaintsOfAYearTest {
       assertThat(jdbc.sql("SELECT COUNT(*) FROM complaint WHERE fiscal_year = ?").param(fiscalYear)
           .query(Integer.class).single()).isEqualTo(AT_ONCE);
     } finally {
-      clients.shutdownNow();
       ClockUtil.reset();
       jobExecutor.start();
     }
