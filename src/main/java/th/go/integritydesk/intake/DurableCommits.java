@@ -1,10 +1,17 @@
 package th.go.integritydesk.intake;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,28 +20,38 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * "Acknowledged" means on disk: an intake's 201 goes out only after its commit is durable. Why and what it costs:
- * docs/adr/0005-durable-intake.md.
+ * "Acknowledged" means on disk: nothing is answered before the commit it reports is in the database's files. Why and
+ * what it costs: docs/adr/0005-durable-intake.md.
  * <ul>
- *   <li>Embedded H2 file database: {@code WRITE_DELAY=0} on the URL makes every commit write its changes to the file
- *   before the commit returns (a killed JVM loses nothing committed); {@link #committed()} then forces the file to
- *   the device ({@code CHECKPOINT SYNC}, an fsync), so a power cut does not lose an acknowledged complaint either.</li>
+ *   <li>Embedded H2 file database: H2 commits in memory and writes its store to the file later ({@code WRITE_DELAY}).
+ *   The transaction manager ({@link DurableTransactionManager}) therefore calls {@link #stored()} after every commit,
+ *   before it returns: one store of H2's file covers every commit made before it started (group commit), so a killed
+ *   JVM loses nothing that was committed, and concurrent commits share one write instead of queueing for one each.
+ *   An intake then calls {@link #committed()} before its 201, which forces the file to the device (an fsync, shared
+ *   the same way), so a power cut does not lose an acknowledged complaint either.</li>
  *   <li>PostgreSQL: the commit itself waits for the WAL flush ({@code synchronous_commit = on}, the default, and
  *   {@code fsync = on}); nothing to add.</li>
  * </ul>
  * At start-up the database's setting is checked and a weaker one logged as an error.
  */
 @Component
-public class DurableCommits {
+public class DurableCommits implements MeterBinder {
+
+  /**
+   * The name of a transaction whose commit need not be in the file before it returns: nothing is acknowledged on it
+   * alone (a tracking number's reservation, which the intake's own commit stores with it, as a store writes every
+   * change made before it).
+   */
+  public static final String STORED_WITH_THE_NEXT = "integrity-desk.stored-with-the-next-commit";
 
   private static final Logger LOG = LoggerFactory.getLogger(DurableCommits.class);
   private final DataSource dataSource;
   private volatile Boolean h2File;
-  private volatile boolean syncRefused;
-  private final Object syncs = new Object();
-  private long requested;
-  private long completed;
-  private boolean syncing;
+  private volatile MVStore store;
+  private final Group stores = new Group();
+  private final Group syncs = new Group();
+  private final AtomicLong storesWritten = new AtomicLong();
+  private final AtomicLong storesAsked = new AtomicLong();
 
   private final boolean forceToDevice;
 
@@ -45,45 +62,102 @@ public class DurableCommits {
   }
 
   /**
-   * Called after an intake's commit, before it is acknowledged. Group commit: one fsync covers every commit written
-   * before it started, so concurrent intakes share one instead of queueing for one each (H2 runs them one at a time).
+   * Called by the transaction manager after every commit, before the commit returns: on H2, the commit is in the
+   * file (the operating system's) when this returns. A store started after this call covers it.
    */
-  public void committed() {
-    if (!forceToDevice || !isH2File() || syncRefused) {
+  public void stored() {
+    if (!isH2File()) {
       return;
     }
-    long mine;
-    long covered;
-    synchronized (syncs) {
-      mine = ++requested;
-      while (completed < mine && syncing) {
-        waitFor(syncs);
+    storesAsked.incrementAndGet();
+    stores.covered(() -> {
+      MVStore mv = mvStore();
+      if (mv != null) {
+        mv.commit();
+        storesWritten.incrementAndGet();
       }
-      if (completed >= mine) {
-        return;
-      }
-      syncing = true;
-      covered = requested;
+    });
+  }
+
+  /**
+   * Called after an intake's commit, before it is acknowledged: the file is forced to the device. Group commit: one
+   * fsync covers every commit stored before it started, so concurrent intakes share one.
+   */
+  public void committed() {
+    if (!forceToDevice || !isH2File()) {
+      return;
     }
-    try {
-      sync();
-    } finally {
-      synchronized (syncs) {
-        syncing = false;
-        completed = Math.max(completed, covered);
-        syncs.notifyAll();
+    syncs.covered(() -> {
+      MVStore mv = mvStore();
+      if (mv != null) {
+        if (!transactionManagerStores) {
+          mv.commit();
+        }
+        mv.sync();
       }
+    });
+  }
+
+  @Override
+  public void bindTo(MeterRegistry registry) {
+    FunctionCounter.builder("integrity.desk.h2.stores", storesWritten, AtomicLong::get)
+        .description("Writes of H2's store to its file for committed transactions (one covers every commit made"
+            + " before it started)").register(registry);
+    FunctionCounter.builder("integrity.desk.h2.stored.commits", storesAsked, AtomicLong::get)
+        .description("Committed transactions that waited for their write to H2's file").register(registry);
+  }
+
+  /** H2's store (the file) behind the pool's connections; looked up again if the database was closed and reopened. */
+  private MVStore mvStore() {
+    MVStore known = store;
+    if (known != null && !known.isClosed()) {
+      return known;
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
+      known = session.getDatabase().getStore().getMvStore();
+      store = known;
+      return known;
+    } catch (SQLException | RuntimeException e) {
+      throw new IllegalStateException("H2's store could not be reached to write a commit to the file", e);
     }
   }
 
-  private void sync() {
-    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-      statement.execute("CHECKPOINT SYNC");
-    } catch (SQLException e) {
-      // the commit is written (WRITE_DELAY=0) whatever happens here; only the fsync is missing
-      syncRefused = true;
-      LOG.error("CHECKPOINT SYNC refused ({}): acknowledged complaints survive a crash of the application but not"
-          + " of the machine. The H2 user needs admin rights.", e.getMessage());
+  /**
+   * One action for everyone waiting: a caller is covered by the first action that starts after it asked, and waits
+   * for it; whoever finds no action running starts one for all who asked so far.
+   */
+  private static final class Group {
+    private long requested;
+    private long completed;
+    private boolean running;
+
+    void covered(Runnable action) {
+      long covers;
+      synchronized (this) {
+        long mine = ++requested;
+        while (completed < mine && running) {
+          waitFor(this);
+        }
+        if (completed >= mine) {
+          return;
+        }
+        running = true;
+        covers = requested;
+      }
+      boolean done = false;
+      try {
+        action.run();
+        done = true;
+      } finally {
+        synchronized (this) {
+          running = false;
+          if (done) {
+            completed = Math.max(completed, covers);
+          }
+          notifyAll();
+        }
+      }
     }
   }
 
@@ -96,6 +170,13 @@ public class DurableCommits {
     }
   }
 
+  private volatile boolean transactionManagerStores;
+
+  /** Set by {@link DurableTransactionManager} when it is the application's transaction manager. */
+  void storedByTheTransactionManager() {
+    transactionManagerStores = true;
+  }
+
   @EventListener(ApplicationReadyEvent.class)
   public void checkSettings() {
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
@@ -103,9 +184,10 @@ public class DurableCommits {
       if (isH2File()) {
         String delay = single(statement, "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
             + " WHERE SETTING_NAME = 'WRITE_DELAY'");
-        if (!"0".equals(delay)) {
-          LOG.error("H2 WRITE_DELAY is {} ms, not 0: commits of the last {} ms are lost if the application is killed."
-              + " Add ;WRITE_DELAY=0 to spring.datasource.url (docs/adr/0005-durable-intake.md).", delay, delay);
+        if (!transactionManagerStores && !"0".equals(delay)) {
+          LOG.error("H2 WRITE_DELAY is {} ms and the transaction manager is not {}: commits of the last {} ms are"
+              + " lost if the application is killed (docs/adr/0005-durable-intake.md).", delay,
+              DurableTransactionManager.class.getSimpleName(), delay);
         }
       } else if ("PostgreSQL".equals(product)) {
         String synchronousCommit = single(statement, "SHOW synchronous_commit");

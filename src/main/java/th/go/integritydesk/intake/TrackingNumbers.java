@@ -54,6 +54,8 @@ public class TrackingNumbers implements MeterBinder {
     this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    // nothing is acknowledged on a reservation alone: the intake's commit writes it to the file with its own
+    this.ownTransaction.setName(DurableCommits.STORED_WITH_THE_NEXT);
     this.abandonedAfter = abandonedAfter;
   }
 

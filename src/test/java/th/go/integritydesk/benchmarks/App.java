@@ -29,7 +29,7 @@ final class App implements AutoCloseable {
   /** The H2 file database of the embedded default (its settings, durable commits included), in a folder of its own. */
   static List<String> h2(Path folder) {
     return List.of("--spring.datasource.url=jdbc:h2:file:" + folder.resolve("integrity-desk").toAbsolutePath()
-        + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=256");
+        + ";LOCK_TIMEOUT=10000;WRITE_DELAY=100;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=256");
   }
 
   /** The postgres profile on a database of the harness's PostgreSQL (the demo users seeded, as in the README). */

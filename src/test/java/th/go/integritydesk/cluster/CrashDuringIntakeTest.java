@@ -39,7 +39,9 @@ import th.go.integritydesk.IntegrityDeskApplication;
  * database under ./data/ of an empty working folder, the defaults the build carries), clients submit complaints from
  * several threads, the JVM is killed with SIGKILL mid-stream, and started again on the same files. Every complaint
  * that was answered 201 is there exactly once, under its number, and its receipt code still opens it; no number was
- * handed out twice. Rounds: system property {@code integrity-desk.crash-test.rounds} (default 3; the benchmark runs 20).
+ * handed out twice. Beside them an officer's client starts processes through {@code /engine-rest} (an engine commit
+ * with no fsync of its own, as a task completion): every start answered 200 is there after the kill too.
+ * Rounds: system property {@code integrity-desk.crash-test.rounds} (default 3; the benchmark runs 20).
  */
 // after every test that uses a cached Spring test context (it starts no context in this JVM, but it is slow)
 @org.junit.jupiter.api.Order(Integer.MAX_VALUE - 2)
@@ -47,6 +49,7 @@ class CrashDuringIntakeTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int CLIENTS = 6;
+  private static final int OFFICERS = 2;
 
   record Acknowledged(String trackingNumber, String receiptCode, int round) {}
 
@@ -54,25 +57,29 @@ class CrashDuringIntakeTest {
   void everyAcknowledgedComplaintSurvivesSigkillExactlyOnce() throws Exception {
     int rounds = Integer.getInteger("integrity-desk.crash-test.rounds", 3);
     Path folder = Files.createTempDirectory("integrity-desk-crash");
-    long started = System.nanoTime();
+    long began = System.nanoTime();
     List<Acknowledged> acknowledged = new ArrayList<>();
+    List<String> started = new ArrayList<>();
     int unanswered = 0;
     boolean passed = false;
     try {
       App app = App.start(folder);
+      deployOneTaskProcess(app.port);
       try {
         for (int round = 1; round <= rounds; round++) {
           App running = app;
           Load load = Load.start(running.port, round, CLIENTS);
-          // kill once this round has a few acknowledged complaints, while the clients keep submitting
-          Eventually.within(Duration.ofSeconds(60), "acknowledged complaints in round " + round,
-              () -> load.acknowledged.size() >= 15 || !running.process.isAlive());
+          // kill once this round has a few acknowledged complaints and starts, while the clients keep submitting
+          Eventually.within(Duration.ofSeconds(60), "acknowledged complaints and starts in round " + round,
+              () -> load.acknowledged.size() >= 15 && load.startedProcesses.size() >= 10
+                  || !running.process.isAlive());
           assertThat(app.process.isAlive()).as("the application is running (see %s)", app.log).isTrue();
           app.kill();
           List<Acknowledged> thisRound = load.stop();
           unanswered += load.failed.get();
-          assertThat(load.refused).as("answers other than 201 while the application ran").isEmpty();
+          assertThat(load.refused).as("answers other than 201 (200 for a start) while the application ran").isEmpty();
           acknowledged.addAll(thisRound);
+          started.addAll(load.startedProcesses());
 
           app = App.start(folder);
           for (Acknowledged complaint : acknowledged) {
@@ -107,10 +114,21 @@ class CrashDuringIntakeTest {
             assertThat(List.of(rs.getInt(1), rs.getInt(2))).as(complaint.trackingNumber()).containsExactly(1, 1);
           }
         }
+        try (PreparedStatement starts = db.prepareStatement("SELECT COUNT(*) FROM act_hi_procinst WHERE business_key_ = ?"
+            + " AND proc_def_key_ = 'crash-one-task'")) {
+          for (String businessKey : started) {
+            starts.setString(1, businessKey);
+            try (ResultSet rs = starts.executeQuery()) {
+              rs.next();
+              assertThat(rs.getInt(1)).as("process started through /engine-rest as %s", businessKey).isEqualTo(1);
+            }
+          }
+        }
       }
+      assertThat(started).as("processes started through /engine-rest").isNotEmpty();
       passed = true;
-      System.out.printf("CRASH-TEST rounds=%d acknowledged=%d lost=0 reused=0 unanswered-at-kill=%d seconds=%.1f%n",
-          rounds, acknowledged.size(), unanswered, (System.nanoTime() - started) / 1e9);
+      System.out.printf("CRASH-TEST rounds=%d acknowledged=%d lost=0 reused=0 engine-starts=%d lost=0"
+          + " unanswered-at-kill=%d seconds=%.1f%n", rounds, acknowledged.size(), started.size(), unanswered, (System.nanoTime() - began) / 1e9);
     } finally {
       if (passed) {
         FileSystemUtils.deleteRecursively(folder);
@@ -192,6 +210,7 @@ class CrashDuringIntakeTest {
   /** Client threads submitting complaints until stopped; what was answered 201 is acknowledged. */
   static final class Load {
     final List<Acknowledged> acknowledged = java.util.Collections.synchronizedList(new ArrayList<>());
+    final List<String> startedProcesses = java.util.Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger failed = new AtomicInteger();
     final List<String> refused = java.util.Collections.synchronizedList(new ArrayList<>());
     private final AtomicBoolean running = new AtomicBoolean(true);
@@ -202,7 +221,36 @@ class CrashDuringIntakeTest {
     }
 
     static Load start(int port, int round, int threads) {
-      Load load = new Load(Executors.newFixedThreadPool(threads));
+      Load load = new Load(Executors.newFixedThreadPool(threads + OFFICERS));
+      for (int o = 0; o < OFFICERS; o++) {
+        int officer = o;
+        load.clients.submit(() -> {
+          HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+          for (int i = 0; load.running.get(); i++) {
+            String businessKey = "CRASH-" + round + "-" + officer + "-" + i;
+            HttpRequest request = HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/engine-rest/process-definition/key/crash-one-task/start"))
+                .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json").header("Authorization", ADMIN)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"businessKey\":\"" + businessKey + "\",\"variables\":"
+                    + "{\"subject\":{\"value\":\"round " + round + "\",\"type\":\"String\"}}}"))
+                .build();
+            try {
+              HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+              if (answer.statusCode() == 200) {
+                load.startedProcesses.add(businessKey);
+              } else {
+                load.refused.add(answer.statusCode() + " " + answer.body());
+              }
+            } catch (IOException killed) {
+              if (!load.running.get()) {
+                return null;
+              }
+              Thread.sleep(50);
+            }
+          }
+          return null;
+        });
+      }
       for (int t = 0; t < threads; t++) {
         int client = t;
         load.clients.submit(() -> {
@@ -239,6 +287,12 @@ class CrashDuringIntakeTest {
       return load;
     }
 
+    List<String> startedProcesses() {
+      synchronized (startedProcesses) {
+        return new ArrayList<>(startedProcesses);
+      }
+    }
+
     /** Stops the clients (after the kill) and returns what was acknowledged. */
     List<Acknowledged> stop() throws InterruptedException {
       running.set(false);
@@ -248,6 +302,40 @@ class CrashDuringIntakeTest {
         return new ArrayList<>(acknowledged);
       }
     }
+  }
+
+  private static final String ADMIN = "Basic " + java.util.Base64.getEncoder()
+      .encodeToString("admin:demo".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+  /** A process of one user task, deployed by the demo's admin through /engine-rest, for the officers' client. */
+  static void deployOneTaskProcess(int port) throws IOException, InterruptedException {
+    String bpmn = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="crash-one-task-definitions"
+            targetNamespace="http://integrity-desk/tests">
+          <bpmn:process id="crash-one-task" name="Crash test: one task" isExecutable="true" camunda:historyTimeToLive="1">
+            <bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="task"/>
+            <bpmn:userTask id="task" name="Task" camunda:candidateGroups="screening">
+              <bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing>
+            </bpmn:userTask>
+            <bpmn:sequenceFlow id="f2" sourceRef="task" targetRef="end"/>
+            <bpmn:endEvent id="end"><bpmn:incoming>f2</bpmn:incoming></bpmn:endEvent>
+          </bpmn:process>
+        </bpmn:definitions>
+        """.strip();
+    String boundary = "crash-" + UUID.randomUUID();
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\ncrash-one-task\r\n"
+        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"crash-one-task.bpmn\"\r\n"
+        + "Content-Type: application/xml\r\n\r\n" + bpmn + "\r\n--" + boundary + "--\r\n";
+    HttpResponse<String> deployed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create("http://localhost:" + port + "/engine-rest/deployment/create"))
+        .timeout(Duration.ofSeconds(30)).header("Authorization", ADMIN)
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofString(body, java.nio.charset.StandardCharsets.UTF_8)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(deployed.statusCode()).as("deploying the officers' process: %s", deployed.body()).isEqualTo(200);
   }
 
   static ObjectNode complaint(int round, int client, int i) {

@@ -28,7 +28,7 @@ class RestartOnH2FileTest {
   void everyCaseIsWhereItWasAndTimersStillFireAfterARestart() throws Exception {
     Path data = Files.createTempDirectory("integrity-desk-restart");
     Map<String, Object> properties = new HashMap<>();
-    properties.put("spring.datasource.url", "jdbc:h2:file:" + data.resolve("integrity-desk") + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=256");
+    properties.put("spring.datasource.url", "jdbc:h2:file:" + data.resolve("integrity-desk") + ";LOCK_TIMEOUT=10000;WRITE_DELAY=100;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=256");
     properties.put("integrity-desk.deadlines.complainant-info", "PT10S");
     Map<String, List<String>> before = new LinkedHashMap<>();
     String waitingForInfo;
