@@ -80,6 +80,23 @@ public class DurableCommits implements MeterBinder {
   }
 
   /**
+   * Whether the transaction on this connection, about to commit, changed anything that {@link #stored()} must write
+   * (on H2; elsewhere nothing is to be written, and the answer is false). When in doubt, true.
+   */
+  public boolean changes(Connection connection) {
+    if (!isH2File()) {
+      return false;
+    }
+    try {
+      return connection == null
+          || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)
+          || session.hasPendingTransaction();
+    } catch (SQLException | RuntimeException e) {
+      return true;
+    }
+  }
+
+  /**
    * Called after an intake's commit, before it is acknowledged: the file is forced to the device. Group commit: one
    * fsync covers every commit stored before it started, so concurrent intakes share one.
    */

@@ -5,8 +5,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.transaction.TransactionManagerCustomizers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.ConnectionHolder;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.DefaultTransactionStatus;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The application's transaction manager (the engine's, the job executor's and ours): Spring Boot's
@@ -28,8 +30,12 @@ public class DurableTransactionManager extends JdbcTransactionManager {
 
   @Override
   protected void doCommit(DefaultTransactionStatus status) {
+    // a transaction that changed nothing (a query, a Tasklist page) does not wait for the file
+    boolean changed = !status.isReadOnly() && !DurableCommits.STORED_WITH_THE_NEXT.equals(status.getTransactionName())
+        && durability.changes(TransactionSynchronizationManager.getResource(obtainDataSource()) instanceof ConnectionHolder
+            holder ? holder.getConnection() : null);
     super.doCommit(status);
-    if (!status.isReadOnly() && !DurableCommits.STORED_WITH_THE_NEXT.equals(status.getTransactionName())) {
+    if (changed) {
       durability.stored();
     }
   }
