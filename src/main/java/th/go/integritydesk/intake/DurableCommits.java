@@ -24,11 +24,12 @@ import org.springframework.stereotype.Component;
  * what it costs: docs/adr/0005-durable-intake.md.
  * <ul>
  *   <li>Embedded H2 file database: H2 commits in memory and writes its store to the file later ({@code WRITE_DELAY}).
- *   The transaction manager ({@link DurableTransactionManager}) therefore calls {@link #stored()} after every commit,
- *   before it returns: one store of H2's file covers every commit made before it started (group commit), so a killed
- *   JVM loses nothing that was committed, and concurrent commits share one write instead of queueing for one each.
- *   An intake then calls {@link #committed()} before its 201, which forces the file to the device (an fsync, shared
- *   the same way), so a power cut does not lose an acknowledged complaint either.</li>
+ *   The transaction manager ({@link DurableTransactionManager}) therefore calls {@link #stored(boolean)} after every
+ *   commit that changed something, before it returns: one store of H2's file covers every commit made before it
+ *   started (group commit), so a killed JVM loses nothing that was committed, and concurrent commits share one write
+ *   instead of queueing for one each. An intake's transaction ({@link #FORCED_TO_THE_DEVICE}) also has the file
+ *   forced to the device (an fsync, in the same shared write) before its 201, so a power cut does not lose an
+ *   acknowledged complaint either.</li>
  *   <li>PostgreSQL: the commit itself waits for the WAL flush ({@code synchronous_commit = on}, the default, and
  *   {@code fsync = on}); nothing to add.</li>
  * </ul>
@@ -44,14 +45,20 @@ public class DurableCommits implements MeterBinder {
    */
   public static final String STORED_WITH_THE_NEXT = "integrity-desk.stored-with-the-next-commit";
 
+  /**
+   * The name of a transaction that is acknowledged to someone who may never ask again (an intake's 201): its commit
+   * returns once the file is forced to the device, so that a power cut does not lose it either.
+   */
+  public static final String FORCED_TO_THE_DEVICE = "integrity-desk.forced-to-the-device";
+
   private static final Logger LOG = LoggerFactory.getLogger(DurableCommits.class);
   private final DataSource dataSource;
   private volatile Boolean h2File;
   private volatile MVStore store;
-  private final Group stores = new Group();
-  private final Group syncs = new Group();
+  private final Group writes = new Group();
   private final AtomicLong storesWritten = new AtomicLong();
   private final AtomicLong storesAsked = new AtomicLong();
+  private final AtomicLong forcesWritten = new AtomicLong();
 
   private final boolean forceToDevice;
 
@@ -62,25 +69,30 @@ public class DurableCommits implements MeterBinder {
   }
 
   /**
-   * Called by the transaction manager after every commit, before the commit returns: on H2, the commit is in the
-   * file (the operating system's) when this returns. A store started after this call covers it.
+   * Called by the transaction manager after every commit that changed something, before the commit returns: on H2,
+   * the commit is in the file (the operating system's) when this returns, and on the device too when
+   * {@code forced} (an fsync). One write covers every commit made before it started (group commit), and it forces the
+   * file if any of them asked.
    */
-  public void stored() {
+  public void stored(boolean forced) {
     if (!isH2File()) {
       return;
     }
     storesAsked.incrementAndGet();
-    stores.covered(() -> {
+    writes.covered(forced && forceToDevice, force -> {
       MVStore mv = mvStore();
-      if (mv != null) {
-        mv.commit();
-        storesWritten.incrementAndGet();
+      mv.commit();
+      storesWritten.incrementAndGet();
+      if (force) {
+        mv.sync();
+        forcesWritten.incrementAndGet();
       }
     });
   }
 
   /**
-   * Whether the transaction on this connection, about to commit, changed anything that {@link #stored()} must write
+   * Whether the transaction on this connection, about to commit, changed anything that {@link #stored(boolean)} must
+   * write
    * (on H2; elsewhere nothing is to be written, and the answer is false). When in doubt, true.
    */
   public boolean changes(Connection connection) {
@@ -96,25 +108,6 @@ public class DurableCommits implements MeterBinder {
     }
   }
 
-  /**
-   * Called after an intake's commit, before it is acknowledged: the file is forced to the device. Group commit: one
-   * fsync covers every commit stored before it started, so concurrent intakes share one.
-   */
-  public void committed() {
-    if (!forceToDevice || !isH2File()) {
-      return;
-    }
-    syncs.covered(() -> {
-      MVStore mv = mvStore();
-      if (mv != null) {
-        if (!transactionManagerStores) {
-          mv.commit();
-        }
-        mv.sync();
-      }
-    });
-  }
-
   @Override
   public void bindTo(MeterRegistry registry) {
     FunctionCounter.builder("integrity.desk.h2.stores", storesWritten, AtomicLong::get)
@@ -122,6 +115,8 @@ public class DurableCommits implements MeterBinder {
             + " before it started)").register(registry);
     FunctionCounter.builder("integrity.desk.h2.stored.commits", storesAsked, AtomicLong::get)
         .description("Committed transactions that waited for their write to H2's file").register(registry);
+    FunctionCounter.builder("integrity.desk.h2.forces", forcesWritten, AtomicLong::get)
+        .description("Forces of H2's file to the device (fsync) for acknowledged intakes").register(registry);
   }
 
   /** H2's store (the file) behind the pool's connections; looked up again if the database was closed and reopened. */
@@ -141,18 +136,24 @@ public class DurableCommits implements MeterBinder {
   }
 
   /**
-   * One action for everyone waiting: a caller is covered by the first action that starts after it asked, and waits
-   * for it; whoever finds no action running starts one for all who asked so far.
+   * One write for everyone waiting: a caller is covered by the first write that starts after it asked, and waits for
+   * it; whoever finds no write running starts one for all who asked so far, forcing the file to the device if any of
+   * them asked for that.
    */
   private static final class Group {
     private long requested;
     private long completed;
+    private long forceWanted;
     private boolean running;
 
-    void covered(Runnable action) {
+    void covered(boolean force, java.util.function.Consumer<Boolean> write) {
       long covers;
+      boolean forcing;
       synchronized (this) {
         long mine = ++requested;
+        if (force) {
+          forceWanted = mine;
+        }
         while (completed < mine && running) {
           waitFor(this);
         }
@@ -161,10 +162,11 @@ public class DurableCommits implements MeterBinder {
         }
         running = true;
         covers = requested;
+        forcing = forceWanted > completed;
       }
       boolean done = false;
       try {
-        action.run();
+        write.accept(forcing);
         done = true;
       } finally {
         synchronized (this) {

@@ -42,16 +42,16 @@ public class IntakeService {
   private final JdbcClient jdbc;
   private final ObjectMapper json;
   private final TransactionTemplate transactions;
-  private final DurableCommits durability;
   private final TrackingNumbers trackingNumbers;
 
   public IntakeService(Complaints complaints, ComplainantIdentities identities, EvidenceFiles evidence,
                        ReceiptCodes receiptCodes, RuntimeService runtime, JdbcClient jdbc, ObjectMapper json,
-                       PlatformTransactionManager transactionManager, DurableCommits durability,
+                       PlatformTransactionManager transactionManager,
                        TrackingNumbers trackingNumbers) {
     this.trackingNumbers = trackingNumbers;
     this.transactions = new TransactionTemplate(transactionManager);
-    this.durability = durability;
+    // an intake's commit returns once it is on the device: its 201 is all a complainant may ever hold (ADR 0005)
+    this.transactions.setName(DurableCommits.FORCED_TO_THE_DEVICE);
     this.complaints = complaints;
     this.identities = identities;
     this.evidence = evidence;
@@ -156,7 +156,6 @@ public class IntakeService {
       }
       throw failed;
     }
-    durability.committed();
     LOG.info("Complaint {} received through {} ({} evidence files)", receipt.trackingNumber(), submission.channel(),
         files.size());
     return receipt;
