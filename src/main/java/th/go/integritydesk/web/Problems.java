@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
@@ -154,6 +157,23 @@ public class Problems extends ResponseEntityExceptionHandler {
     return problem(e.status(), e.status() == HttpStatus.UNAUTHORIZED ? "unauthorized" : "forbidden",
         text(e.status() == HttpStatus.UNAUTHORIZED ? "problem.unauthorized.title" : "problem.forbidden.title"),
         text(e.messageKey()), null, headers);
+  }
+
+  /**
+   * Anything else that escapes a handler of our API ({@code /api/}): a 500 in problem+json, in the caller's language,
+   * with a short reference that is also in the log beside the stack trace; nothing of the exception reaches the
+   * caller. Pages and the engine's REST API keep their own error handling; a client that went away is not answered.
+   */
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) throws Exception {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (!path.startsWith("/api/") || e instanceof AsyncRequestNotUsableException) {
+      throw e;
+    }
+    String reference = Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36 * 36 * 36 * 36), 36);
+    LOG.error("Unexpected error, reference {}, answering {} {}", reference, request.getMethod(), path, e);
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", text("problem.internal.title"),
+        text("problem.internal.detail", reference), null, null);
   }
 
   private ResponseEntity<Object> invalid(List<FieldProblem> errors) {
