@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import th.go.integritydesk.OneTaskProcess;
 
 /** The measured phases. Each writes its own section of RESULTS.md and its figures against the targets. */
 final class Phases {
@@ -295,22 +296,7 @@ final class Phases {
     return sorted.get(sorted.size() / 2);
   }
 
-  static final String BARE_BPMN = """
-      <?xml version="1.0" encoding="UTF-8"?>
-      <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-          xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="bench-bare-definitions"
-          targetNamespace="http://integrity-desk/benchmarks">
-        <bpmn:process id="bench-bare" name="Benchmark: bare start" isExecutable="true" camunda:historyTimeToLive="1">
-          <bpmn:startEvent id="bare-start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
-          <bpmn:sequenceFlow id="f1" sourceRef="bare-start" targetRef="bare-task"/>
-          <bpmn:userTask id="bare-task" name="Bare task" camunda:candidateGroups="screening">
-            <bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing>
-          </bpmn:userTask>
-          <bpmn:sequenceFlow id="f2" sourceRef="bare-task" targetRef="bare-end"/>
-          <bpmn:endEvent id="bare-end"><bpmn:incoming>f2</bpmn:incoming></bpmn:endEvent>
-        </bpmn:process>
-      </bpmn:definitions>
-      """;
+  static final String BARE_BPMN = OneTaskProcess.bpmn("bench-bare", "Benchmark: bare start");
 
   static void deployBare(App app) {
     Web.Reply reply = app.web.postMultipart("/engine-rest/deployment/create", "admin",

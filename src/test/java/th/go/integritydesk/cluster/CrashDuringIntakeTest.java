@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
 import th.go.integritydesk.Eventually;
 import th.go.integritydesk.IntegrityDeskApplication;
+import th.go.integritydesk.OneTaskProcess;
 
 /**
  * No acknowledged complaint is ever lost: the application runs in a JVM of its own on the embedded default (H2 file
@@ -309,22 +310,7 @@ class CrashDuringIntakeTest {
 
   /** A process of one user task, deployed by the demo's admin through /engine-rest, for the officers' client. */
   static void deployOneTaskProcess(int port) throws IOException, InterruptedException {
-    String bpmn = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="crash-one-task-definitions"
-            targetNamespace="http://integrity-desk/tests">
-          <bpmn:process id="crash-one-task" name="Crash test: one task" isExecutable="true" camunda:historyTimeToLive="1">
-            <bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
-            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="task"/>
-            <bpmn:userTask id="task" name="Task" camunda:candidateGroups="screening">
-              <bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing>
-            </bpmn:userTask>
-            <bpmn:sequenceFlow id="f2" sourceRef="task" targetRef="end"/>
-            <bpmn:endEvent id="end"><bpmn:incoming>f2</bpmn:incoming></bpmn:endEvent>
-          </bpmn:process>
-        </bpmn:definitions>
-        """.strip();
+    String bpmn = OneTaskProcess.bpmn("crash-one-task", "Crash test: one task");
     String boundary = "crash-" + UUID.randomUUID();
     String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\ncrash-one-task\r\n"
         + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"crash-one-task.bpmn\"\r\n"
