@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
@@ -59,6 +60,7 @@ public class DurableCommits implements MeterBinder {
   private final AtomicLong storesWritten = new AtomicLong();
   private final AtomicLong storesAsked = new AtomicLong();
   private final AtomicLong forcesWritten = new AtomicLong();
+  private volatile boolean transactionManagerStores;
 
   private final boolean forceToDevice;
 
@@ -92,8 +94,7 @@ public class DurableCommits implements MeterBinder {
 
   /**
    * Whether the transaction on this connection, about to commit, changed anything that {@link #stored(boolean)} must
-   * write
-   * (on H2; elsewhere nothing is to be written, and the answer is false). When in doubt, true.
+   * write (on H2; elsewhere nothing is to be written, and the answer is false). When in doubt, true.
    */
   public boolean changes(Connection connection) {
     if (!isH2File()) {
@@ -146,7 +147,7 @@ public class DurableCommits implements MeterBinder {
     private long forceWanted;
     private boolean running;
 
-    void covered(boolean force, java.util.function.Consumer<Boolean> write) {
+    void covered(boolean force, Consumer<Boolean> write) {
       long covers;
       boolean forcing;
       synchronized (this) {
@@ -188,8 +189,6 @@ public class DurableCommits implements MeterBinder {
       throw new IllegalStateException("interrupted while waiting for the disk", e);
     }
   }
-
-  private volatile boolean transactionManagerStores;
 
   /** Set by {@link DurableTransactionManager} when it is the application's transaction manager. */
   void storedByTheTransactionManager() {

@@ -109,7 +109,8 @@ class DurableCommitsOnH2FileTest {
       assertThat(delta[1]).as("stores").isBetween(1.0, (double) threads * each);
       assertThat(delta[2]).as("forces").isBetween(1.0, (double) threads * each / 5);
       assertThat(store.hasUnsavedChanges()).isFalse();
-      assertThat(jdbc.sql("SELECT COUNT(*) FROM durable_probe").query(Integer.class).single()).isEqualTo(4 + threads * each);
+      assertThat(jdbc.sql("SELECT COUNT(*) FROM durable_probe").query(Integer.class).single())
+          .isEqualTo(4 + threads * each);
     } finally {
       FileSystemUtils.deleteRecursively(data);
     }
@@ -124,7 +125,8 @@ class DurableCommitsOnH2FileTest {
 
   private static MVStore store(DataSource dataSource) throws Exception {
     try (Connection connection = dataSource.getConnection()) {
-      return ((SessionLocal) connection.unwrap(JdbcConnection.class).getSession()).getDatabase().getStore().getMvStore();
+      SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
+      return session.getDatabase().getStore().getMvStore();
     }
   }
 
