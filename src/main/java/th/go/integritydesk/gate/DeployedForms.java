@@ -39,6 +39,11 @@ public class DeployedForms {
     this.engine = engine;
   }
 
+  /** Whether a task with this id exists at all, whoever may see it. */
+  public boolean taskExists(String taskId) {
+    return asSystem(() -> engine.getTaskService().createTaskQuery().taskId(taskId).count() == 1);
+  }
+
   /** The process definition with this id, or the latest of this key. */
   public Optional<ProcessDefinition> processDefinition(String id, String key) {
     RepositoryService repository = engine.getRepositoryService();

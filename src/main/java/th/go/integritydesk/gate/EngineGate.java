@@ -177,6 +177,9 @@ public class EngineGate extends OncePerRequestFilter {
         Optional<FormFields> fields = forms.ofTask(taskId, caller.id(), caller.groups());
         if (fields.isPresent()) {
           checkVariables(requireObject(json, body), fields.get(), Set.of("variables", "withVariablesInReturn"));
+        } else if (!forms.taskExists(taskId)) {
+          // the engine would answer 500 for a task that is not there (done, or never was); one it may not see, 403
+          throw new GateRefusal(404, "task-not-found", "gate.taskNotFound.detail", List.of(), taskId);
         }
       }
       case NEW_COMPLAINT_ONLY -> {
@@ -374,6 +377,7 @@ public class EngineGate extends OncePerRequestFilter {
     String titleKey = switch (refusal.status) {
       case 400 -> "problem.invalid.title";
       case 401 -> "problem.unauthorized.title";
+      case 404 -> "problem.notFound.title";
       case 413 -> "problem.tooLarge.title";
       default -> "gate.forbidden.title";
     };

@@ -116,6 +116,14 @@ class EngineGateAttacksTest {
     assertThat(screener.post("/engine-rest/task/" + taskOfB + "/complete", variables("screeningDecision", "REJECT",
         "screeningReason", "ไม่มีมูล / No grounds")).status()).isEqualTo(204);
     assertThat(waitForTask(screener, a.trackingNumber(), "screen-complaint")).isNotBlank();
+    // completing it again (a second click, a replayed request): 404, not the engine's 500
+    for (Answer again : List.of(
+        screener.post("/engine-rest/task/" + taskOfB + "/complete", variables("screeningDecision", "ACCEPT")),
+        screener.tasklistPost("/task/" + taskOfB + "/submit-form", variables("screeningDecision", "ACCEPT")))) {
+      assertThat(again.status()).as(again.raw()).isEqualTo(404);
+      assertThat(again.contentType()).startsWith("application/problem+json");
+      assertThat(again.body().get("type").asText()).endsWith("/task-not-found");
+    }
   }
 
   @Test
