@@ -22,6 +22,7 @@ import com.tngtech.archunit.lang.ArchRule;
  *   investigation            -> screening and below
  *   discipline               -> investigation and below
  *   closure                  -> discipline and below
+ *   casefile                 the case file and its need-to-know rule                -> closure and below
  *   reporting, gate          on top; nothing uses them
  * </pre>
  */
@@ -46,6 +47,7 @@ class ArchitectureTest {
       .layer("investigation").definedBy(ROOT + "investigation..")
       .layer("discipline").definedBy(ROOT + "discipline..")
       .layer("closure").definedBy(ROOT + "closure..")
+      .layer("casefile").definedBy(ROOT + "casefile..")
       .layer("reporting").definedBy(ROOT + "reporting..")
       .layer("gate").definedBy(ROOT + "gate..")
       .whereLayer("web").mayNotAccessAnyLayer()
@@ -60,7 +62,9 @@ class ArchitectureTest {
           "notification", "process", "web")
       .whereLayer("closure").mayOnlyAccessLayers("discipline", "investigation", "screening", "intake", "identity",
           "notification", "process", "web")
-      .whereLayer("reporting").mayOnlyAccessLayers("closure", "discipline", "investigation", "screening", "intake",
+      .whereLayer("casefile").mayOnlyAccessLayers("closure", "discipline", "investigation", "screening", "intake",
+          "identity", "notification", "process", "web")
+      .whereLayer("reporting").mayOnlyAccessLayers("casefile", "closure", "discipline", "investigation", "screening", "intake",
           "identity", "notification", "process", "web")
       .whereLayer("gate").mayOnlyAccessLayers("identity", "process", "web")
       .whereLayer("reporting").mayNotBeAccessedByAnyLayer()

@@ -191,6 +191,10 @@ public class StaffAuthorizations extends AbstractProcessEnginePlugin {
         mine(tasks).processDefinitionKey(DisciplinaryAction.PROCESS_KEY).orderByDueDate().asc());
     createFilter(filters, engine, Bilingual.both("tasklist.filter.escalations"), -3,
         mine(tasks).taskDefinitionKeyLike("escalate-%").orderByDueDate().asc());
+    // tasks of a case against a unit whose members would otherwise work it, offered by name (casefile.ConflictedCases)
+    createFilter(filters, engine, Bilingual.both("tasklist.filter.namedForMe"), -2,
+        tasks.createTaskQuery().taskCandidateUserExpression("${currentUser()}").includeAssignedTasks()
+            .orderByDueDate().asc());
   }
 
   /** Tasks assigned to the officer or offered to one of their groups. */

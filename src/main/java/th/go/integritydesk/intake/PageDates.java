@@ -6,18 +6,18 @@ import java.util.Locale;
 import th.go.integritydesk.process.ThaiDates;
 
 /** Dates on the pages: the Thai calendar in Thai, the Gregorian one in English (the mails do the same). */
-final class PageDates {
+public final class PageDates {
 
   private PageDates() {}
 
-  static String format(Instant instant, Locale locale) {
+  public static String format(Instant instant, Locale locale) {
     if (instant == null) {
       return null;
     }
     return locale.getLanguage().equals("th") ? ThaiDates.thai(instant) : ThaiDates.english(instant);
   }
 
-  static String format(LocalDate date, Locale locale) {
+  public static String format(LocalDate date, Locale locale) {
     return date == null ? null : format(date.atStartOfDay(ThaiDates.BANGKOK).toInstant(), locale);
   }
 }

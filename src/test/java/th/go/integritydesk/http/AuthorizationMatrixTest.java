@@ -96,7 +96,7 @@ class AuthorizationMatrixTest {
             Map.of("type", 1, "permissions", List.of("ACCESS"), "userId", "mallory", "resourceType", 0, "resourceId", "tasklist"),
             "401", "403", "403", "403", "403", "403", "403", "403", "200"),
         new Row("case file", "GET", "/api/staff/complaints/" + tn, null,
-            "401", "200", "200", "200", "200", "200", "200", "403", "403"),
+            "401", "200", "200", "200", "404", "404", "404", "404", "404"),
         new Row("reveal identity", "POST", "/api/staff/complaints/" + tn + "/identity",
             Map.of("reason", "ตรวจสอบสิทธิ์ / authorization matrix test"),
             "401", "200", "403", "403", "403", "403", "403", "403", "403"),

@@ -211,8 +211,8 @@ class PagesInBrowserTest {
     assertThat(anonymous.headers().firstValue("WWW-Authenticate")).contains("Basic realm=\"integrity-desk\"");
     assertThat(anonymous.body()).contains("ต้องเข้าสู่ระบบ").doesNotContain("กองคลัง");
 
-    // the same groups as the case-file API: an analyst may not read case files
-    assertThat(new StaffClient(port, "analyst", "demo").get("/staff/case?tn=" + trackingNumber).status()).isEqualTo(403);
+    // the same rule as the case-file API: an analyst may not read case files, answered as for an unknown case
+    assertThat(new StaffClient(port, "analyst", "demo").get("/staff/case?tn=" + trackingNumber).status()).isEqualTo(404);
 
     browser.manage().deleteAllCookies();
     open("/status"); // a page of the site, so the session cookie can be set for it

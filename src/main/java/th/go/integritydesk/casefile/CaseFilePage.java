@@ -1,4 +1,4 @@
-package th.go.integritydesk.intake;
+package th.go.integritydesk.casefile;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
@@ -17,18 +17,22 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import th.go.integritydesk.casefile.NeedToKnow.What;
+import th.go.integritydesk.intake.ComplainantReplies;
+import th.go.integritydesk.intake.PageDates;
+import th.go.integritydesk.intake.TrackingNumbers;
 import th.go.integritydesk.notification.ComplainantMessages;
 import th.go.integritydesk.web.CaseNotFound;
 import th.go.integritydesk.web.StaffAccessDenied;
 import th.go.integritydesk.web.StaffUser;
 
 /**
- * The case file for officers as a page rendered by the server (no JavaScript needed): the same data, groups and
- * authentication as {@code GET /api/staff/complaints/{n}} (HTTP Basic or the Camunda webapp session), never the
- * complainant's identity. {@code /staff/case.html?tn=...}, the link in the task forms, leads here.
+ * The case file for officers as a page rendered by the server (no JavaScript needed): the same data, rule
+ * ({@link NeedToKnow}) and authentication as {@code GET /api/staff/complaints/{n}} (HTTP Basic or the Camunda webapp
+ * session), never the complainant's identity. {@code /staff/case.html?tn=...}, the link in the task forms, leads here.
  */
 @Controller
-class StaffCasePage {
+class CaseFilePage {
 
   record Row(String field, String value, String valueKey) {}
 
@@ -42,11 +46,13 @@ class StaffCasePage {
                   boolean anonymous, List<Table> tables, List<Line> submissions, List<Evidence> evidence,
                   List<Line> messages) {}
 
-  private final StaffCaseController api;
+  private final CaseFileController api;
+  private final NeedToKnow needToKnow;
   private final MessageSource text;
 
-  StaffCasePage(StaffCaseController api, MessageSource text) {
+  CaseFilePage(CaseFileController api, NeedToKnow needToKnow, MessageSource text) {
     this.api = api;
+    this.needToKnow = needToKnow;
     this.text = text;
   }
 
@@ -65,7 +71,8 @@ class StaffCasePage {
     if (tn == null || !tn.strip().matches(TrackingNumbers.PATTERN)) {
       throw new CaseNotFound();
     }
-    Map<String, Object> file = api.caseFile(user, tn.strip());
+    needToKnow.open(user, tn.strip(), What.PAGE, null);
+    Map<String, Object> file = api.file(tn.strip());
     model.addAttribute("file", view(file, locale));
     return "staff/case";
   }

@@ -1,0 +1,177 @@
+package th.go.integritydesk.casefile;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import th.go.integritydesk.identity.Groups;
+import th.go.integritydesk.intake.TrackingNumbers;
+import th.go.integritydesk.web.CaseNotFound;
+import th.go.integritydesk.web.StaffUser;
+
+/**
+ * The one rule that decides who may read anything about a case (docs/adr/0013-need-to-know.md): the case file, its
+ * evidence, notes, documents and timeline. A reader is
+ * <ul>
+ *   <li>an officer of a group that has an open task on the case (or named as its assignee or candidate),</li>
+ *   <li>an officer who was assigned or completed a task on it ({@code case_participant}),</li>
+ *   <li>the {@code intake} officer who recorded it, or</li>
+ *   <li>a {@code supervisor},</li>
+ * </ul>
+ * and never a member of the accused's unit (whatever their groups), never an {@code analyst}, never an officer with
+ * no unit. A refusal is indistinguishable from an unknown case ({@link CaseNotFound}, 404), and every read and every
+ * refusal is recorded ({@link CaseReads}).
+ */
+@Service
+public class NeedToKnow {
+
+  /** What of a case was read, as recorded. */
+  public enum What { API, PAGE, EVIDENCE, DOCUMENT, NOTES, NOTE_WRITTEN, DOCUMENTS, DOCUMENT_UPLOADED, TIMELINE }
+
+  /** Why a reader may read, or why not: recorded nowhere, returned to tests and logs. */
+  public enum Ground {
+    SUPERVISOR, RECORDED_IT, OPEN_TASK, TOOK_PART,
+    NO_SUCH_CASE, NOT_AN_OFFICER, ANALYST, NO_UNIT, ACCUSED_UNIT, NO_PART;
+
+    public boolean allows() {
+      return ordinal() <= TOOK_PART.ordinal();
+    }
+  }
+
+  private static final Logger AUDIT = LoggerFactory.getLogger("integrity-desk.audit");
+  private static final List<String> CASE_HANDLERS = List.of(Groups.INTAKE, Groups.SCREENING, Groups.SUPERVISOR,
+      Groups.INVESTIGATOR, Groups.DISCIPLINARY_AUTHORITY);
+
+  private final JdbcClient jdbc;
+  private final IdentityService identity;
+  private final ManagementService management;
+  private final CaseReads reads;
+  private volatile String openTaskQuery;
+
+  public NeedToKnow(JdbcClient jdbc, IdentityService identity, ManagementService management, CaseReads reads) {
+    this.jdbc = jdbc;
+    this.identity = identity;
+    this.management = management;
+    this.reads = reads;
+  }
+
+  /**
+   * Lets the read go on if the rule allows it, and records it; otherwise records the refusal and answers as for an
+   * unknown case. {@code itemId} names the evidence or document read, where there is one.
+   */
+  public void open(StaffUser user, String trackingNumber, What what, Long itemId) {
+    String number = trackingNumber == null ? "" : trackingNumber.strip();
+    Ground ground = ground(user, number);
+    if (number.matches(TrackingNumbers.PATTERN)) {
+      reads.record(number, user.id(), what, itemId, ground.allows());
+    }
+    if (!ground.allows()) {
+      if (ground != Ground.NO_SUCH_CASE) {
+        AUDIT.warn("Case file {} refused to {} ({}, {})", number, user.id(), what, ground);
+      }
+      throw new CaseNotFound();
+    }
+  }
+
+  /** Whether the user may read the case, and on what ground; nothing is recorded. */
+  public boolean mayRead(StaffUser user, String trackingNumber) {
+    return ground(user, trackingNumber).allows();
+  }
+
+  /** The rule itself. */
+  public Ground ground(StaffUser user, String trackingNumber) {
+    if (trackingNumber == null || !trackingNumber.matches(TrackingNumbers.PATTERN)) {
+      return Ground.NO_SUCH_CASE;
+    }
+    record Case(String accusedUnit, String recordedBy) {}
+    Optional<Case> found = jdbc.sql("SELECT accused_unit, recorded_by FROM complaint WHERE tracking_number = ?")
+        .param(trackingNumber)
+        .query((rs, i) -> new Case(rs.getString(1), rs.getString(2)))
+        .optional();
+    if (found.isEmpty()) {
+      return Ground.NO_SUCH_CASE;
+    }
+    if (user.groups().contains(Groups.ANALYST)) {
+      return Ground.ANALYST;
+    }
+    if (CASE_HANDLERS.stream().noneMatch(user.groups()::contains)) {
+      return Ground.NOT_AN_OFFICER;
+    }
+    List<String> units = unitsOf(user.id());
+    if (units.isEmpty()) {
+      return Ground.NO_UNIT;
+    }
+    String accused = found.get().accusedUnit();
+    if (accused != null && units.stream().anyMatch(unit -> sameUnit(unit, accused))) {
+      return Ground.ACCUSED_UNIT;
+    }
+    if (user.groups().contains(Groups.SUPERVISOR)) {
+      return Ground.SUPERVISOR;
+    }
+    if (user.groups().contains(Groups.INTAKE) && user.id().equals(found.get().recordedBy())) {
+      return Ground.RECORDED_IT;
+    }
+    if (hasOpenTask(trackingNumber, user)) {
+      return Ground.OPEN_TASK;
+    }
+    if (jdbc.sql("SELECT COUNT(*) FROM case_participant WHERE tracking_number = ? AND user_id = ?")
+        .params(trackingNumber, user.id()).query(Integer.class).single() > 0) {
+      return Ground.TOOK_PART;
+    }
+    return Ground.NO_PART;
+  }
+
+  /** The names of the user's units (groups of type unit), as the identity service holds them now. */
+  public List<String> unitsOf(String userId) {
+    // filtered here too: the directory's identity provider (profile ldap) ignores groupType and returns every group
+    return identity.createGroupQuery().groupMember(userId).groupType(Groups.UNIT_TYPE).list().stream()
+        .filter(group -> Groups.UNIT_TYPE.equals(group.getType()))
+        .map(Group::getName)
+        .filter(name -> name != null && !name.isBlank())
+        .toList();
+  }
+
+  /** Unit names as complaints give them and as the directory holds them: case and runs of spaces do not count. */
+  public static boolean sameUnit(String a, String b) {
+    return a != null && b != null && normalise(a).equals(normalise(b));
+  }
+
+  static String normalise(String unit) {
+    return unit.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * An open task of the case (of the lifecycle or a process it called: they share the business key) that is the
+   * user's: assigned to them, or with them or one of their groups among its candidates. Asked of the engine's tables
+   * directly, as the system: the question is about the case, not about what the user's engine grants let them list.
+   */
+  private boolean hasOpenTask(String trackingNumber, StaffUser user) {
+    return jdbc.sql(openTaskQuery())
+        .param("tn", trackingNumber)
+        .param("user", user.id())
+        .param("groups", user.groups().isEmpty() ? List.of("") : user.groups())
+        .query(Integer.class).single() > 0;
+  }
+
+  private String openTaskQuery() {
+    String query = openTaskQuery;
+    if (query == null) {
+      query = "SELECT COUNT(*) FROM " + management.getTableName(TaskEntity.class) + " T JOIN "
+          + management.getTableName(ExecutionEntity.class) + " P ON P.ID_ = T.PROC_INST_ID_"
+          + " WHERE P.BUSINESS_KEY_ = :tn AND (T.ASSIGNEE_ = :user OR EXISTS (SELECT 1 FROM "
+          + management.getTableName(IdentityLinkEntity.class) + " L WHERE L.TASK_ID_ = T.ID_"
+          + " AND L.TYPE_ = 'candidate' AND (L.USER_ID_ = :user OR L.GROUP_ID_ IN (:groups))))";
+      openTaskQuery = query;
+    }
+    return query;
+  }
+}
