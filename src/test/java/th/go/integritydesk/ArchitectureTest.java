@@ -16,7 +16,8 @@ import com.tngtech.archunit.lang.ArchRule;
  *                            clock, Thai dates, task input, deadlines, the bilingual vocabulary); they use no
  *                            feature package
  *   identity                 staff, groups, case duties, segregation of duties      -> process, web
- *   notification             mail to complainants and staff                         -> process, web
+ *   storage                  sealed store and keys, H2's durable commits            -> process, web
+ *   notification             mail to complainants and staff                         -> storage, process, web
  *   intake                   the complaint, its record, receipt, pages, identities  -> identity, notification, kernels
  *   screening                -> intake and below
  *   investigation            -> screening and below
@@ -41,6 +42,7 @@ class ArchitectureTest {
       .layer("web").definedBy(ROOT + "web..")
       .layer("process").definedBy(ROOT + "process..")
       .layer("identity").definedBy(ROOT + "identity..")
+      .layer("storage").definedBy(ROOT + "storage..")
       .layer("notification").definedBy(ROOT + "notification..")
       .layer("intake").definedBy(ROOT + "intake..")
       .layer("screening").definedBy(ROOT + "screening..")
@@ -53,18 +55,19 @@ class ArchitectureTest {
       .whereLayer("web").mayNotAccessAnyLayer()
       .whereLayer("process").mayNotAccessAnyLayer()
       .whereLayer("identity").mayOnlyAccessLayers("process", "web")
-      .whereLayer("notification").mayOnlyAccessLayers("process", "web")
-      .whereLayer("intake").mayOnlyAccessLayers("identity", "notification", "process", "web")
-      .whereLayer("screening").mayOnlyAccessLayers("intake", "identity", "notification", "process", "web")
-      .whereLayer("investigation").mayOnlyAccessLayers("screening", "intake", "identity", "notification", "process",
+      .whereLayer("storage").mayOnlyAccessLayers("process", "web")
+      .whereLayer("notification").mayOnlyAccessLayers("storage", "process", "web")
+      .whereLayer("intake").mayOnlyAccessLayers("storage", "identity", "notification", "process", "web")
+      .whereLayer("screening").mayOnlyAccessLayers("storage", "intake", "identity", "notification", "process", "web")
+      .whereLayer("investigation").mayOnlyAccessLayers("storage", "screening", "intake", "identity", "notification", "process",
           "web")
-      .whereLayer("discipline").mayOnlyAccessLayers("investigation", "screening", "intake", "identity",
+      .whereLayer("discipline").mayOnlyAccessLayers("storage", "investigation", "screening", "intake", "identity",
           "notification", "process", "web")
-      .whereLayer("closure").mayOnlyAccessLayers("discipline", "investigation", "screening", "intake", "identity",
+      .whereLayer("closure").mayOnlyAccessLayers("storage", "discipline", "investigation", "screening", "intake", "identity",
           "notification", "process", "web")
-      .whereLayer("casefile").mayOnlyAccessLayers("closure", "discipline", "investigation", "screening", "intake",
+      .whereLayer("casefile").mayOnlyAccessLayers("storage", "closure", "discipline", "investigation", "screening", "intake",
           "identity", "notification", "process", "web")
-      .whereLayer("reporting").mayOnlyAccessLayers("casefile", "closure", "discipline", "investigation", "screening", "intake",
+      .whereLayer("reporting").mayOnlyAccessLayers("storage", "casefile", "closure", "discipline", "investigation", "screening", "intake",
           "identity", "notification", "process", "web")
       .whereLayer("gate").mayOnlyAccessLayers("identity", "process", "web")
       .whereLayer("reporting").mayNotBeAccessedByAnyLayer()

@@ -1,5 +1,7 @@
 package th.go.integritydesk.intake;
 
+import th.go.integritydesk.storage.SealedStore;
+import th.go.integritydesk.storage.SealedStore.Purpose;
 import java.sql.Timestamp;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
@@ -23,9 +25,11 @@ public class ComplainantReplies {
   private final JdbcClient jdbc;
   private final EvidenceFiles evidence;
   private final RuntimeService runtime;
+  private final SealedStore sealed;
 
-  public ComplainantReplies(JdbcClient jdbc, EvidenceFiles evidence, RuntimeService runtime) {
+  public ComplainantReplies(JdbcClient jdbc, EvidenceFiles evidence, RuntimeService runtime, SealedStore sealed) {
     this.jdbc = jdbc;
+    this.sealed = sealed;
     this.evidence = evidence;
     this.runtime = runtime;
   }
@@ -35,8 +39,9 @@ public class ComplainantReplies {
   public boolean add(String trackingNumber, String text, List<EvidenceFiles.Accepted> files) {
     Timestamp now = th.go.integritydesk.process.EngineClock.now();
     GeneratedKeyHolder key = new GeneratedKeyHolder();
-    jdbc.sql("INSERT INTO complainant_submission (tracking_number, body, received_at) VALUES (?, ?, ?)")
-        .params(trackingNumber, text.strip(), now).update(key, "id");
+    jdbc.sql("INSERT INTO complainant_submission (tracking_number, body, body_sealed, received_at) VALUES (?, '', ?, ?)")
+        .params(trackingNumber, sealed.sealText(trackingNumber, Purpose.SUBMISSION, text.strip()), now)
+        .update(key, "id");
     evidence.store(trackingNumber, key.getKey().longValue(), files, now);
 
     ProcessInstance waiting = runtime.createProcessInstanceQuery()
@@ -47,15 +52,19 @@ public class ComplainantReplies {
     }
     runtime.createMessageCorrelation(ComplaintLifecycle.Messages.COMPLAINANT_INFO_RECEIVED)
         .processInstanceId(waiting.getId())
-        .setVariable(ComplaintLifecycle.Variables.COMPLAINANT_REPLY, text.strip())
+        // the reply itself stays sealed in the case file; the screening form only says that it came and where it is
+        .setVariable(ComplaintLifecycle.Variables.COMPLAINANT_REPLY,
+            th.go.integritydesk.process.Bilingual.both("screening.complainantReplied"))
         .correlate();
     return true;
   }
 
   public List<Submission> of(String trackingNumber) {
-    return jdbc.sql("SELECT id, body, received_at FROM complainant_submission WHERE tracking_number = ? ORDER BY id")
+    return jdbc.sql("SELECT id, body, body_sealed, received_at FROM complainant_submission WHERE tracking_number = ?"
+            + " ORDER BY id")
         .param(trackingNumber)
-        .query((rs, i) -> new Submission(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+        .query((rs, i) -> new Submission(rs.getLong(1), sealed.openText(trackingNumber, Purpose.SUBMISSION,
+            rs.getBytes(3)).orElse(rs.getString(2)), rs.getTimestamp(4).toInstant()))
         .list();
   }
 }

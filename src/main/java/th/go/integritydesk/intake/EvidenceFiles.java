@@ -1,5 +1,7 @@
 package th.go.integritydesk.intake;
 
+import th.go.integritydesk.storage.SealedStore;
+import th.go.integritydesk.storage.SealedStore.Purpose;
 import th.go.integritydesk.process.Bilingual;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -24,7 +26,7 @@ import th.go.integritydesk.web.InvalidInputException;
 
 /**
  * Evidence files: counted and sized against the settings, typed from their bytes (a renamed executable stays an
- * executable), fingerprinted with SHA-256, given a safe name, and stored in the database in the caller's
+ * executable), fingerprinted with SHA-256, given a safe name, and stored sealed in the database in the caller's
  * transaction so a failed intake leaves nothing behind.
  */
 @Component
@@ -51,11 +53,13 @@ public class EvidenceFiles {
 
   private final Tika tika = new Tika();
   private final JdbcClient jdbc;
+  private final SealedStore sealed;
   private int maxFiles = 5;
   private DataSize maxFileSize = DataSize.ofMegabytes(10);
 
-  public EvidenceFiles(JdbcClient jdbc) {
+  public EvidenceFiles(JdbcClient jdbc, SealedStore sealed) {
     this.jdbc = jdbc;
+    this.sealed = sealed;
   }
 
   public List<Accepted> accept(List<MultipartFile> files) {
@@ -108,33 +112,47 @@ public class EvidenceFiles {
     return Optional.empty();
   }
 
+  /** Stores the files sealed (SealedStore): their bytes and the names the sender's device gave them. */
   public void store(String trackingNumber, Long submissionId, List<Accepted> files, Timestamp receivedAt) {
     for (Accepted file : files) {
       jdbc.sql("""
-              INSERT INTO evidence (tracking_number, submission_id, file_name, content_type, size_bytes, sha256, content,
-                received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-          .params(trackingNumber, submissionId, file.fileName(), file.contentType(), file.content().length,
-              file.sha256(), file.content(), receivedAt)
+              INSERT INTO evidence (tracking_number, submission_id, file_name, file_name_sealed, content_type,
+                size_bytes, sha256, content, sealed, received_at) VALUES (?, ?, '', ?, ?, ?, ?, ?, TRUE, ?)""")
+          .params(trackingNumber, submissionId,
+              sealed.sealText(trackingNumber, Purpose.EVIDENCE_NAME, file.fileName()), file.contentType(),
+              file.content().length, file.sha256(), sealed.seal(trackingNumber, Purpose.EVIDENCE, file.content()),
+              receivedAt)
           .update();
     }
   }
 
   public List<Stored> of(String trackingNumber) {
-    return jdbc.sql("SELECT id, file_name, content_type, size_bytes, sha256, received_at FROM evidence"
+    return jdbc.sql("SELECT id, file_name, file_name_sealed, content_type, size_bytes, sha256, received_at FROM evidence"
             + " WHERE tracking_number = ? ORDER BY id")
         .param(trackingNumber)
-        .query((rs, i) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-            rs.getTimestamp(6)))
+        .query((rs, i) -> stored(trackingNumber, rs))
         .list();
   }
 
   public Optional<Map.Entry<Stored, byte[]>> content(String trackingNumber, long id) {
-    return jdbc.sql("SELECT id, file_name, content_type, size_bytes, sha256, received_at, content FROM evidence"
-            + " WHERE tracking_number = ? AND id = ?")
+    return jdbc.sql("SELECT id, file_name, file_name_sealed, content_type, size_bytes, sha256, received_at, content,"
+            + " sealed FROM evidence WHERE tracking_number = ? AND id = ?")
         .params(trackingNumber, id)
-        .query((rs, i) -> Map.entry(new Stored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-            rs.getString(5), rs.getTimestamp(6)), rs.getBytes(7)))
-        .optional();
+        .query((rs, i) -> {
+          byte[] content = rs.getBytes("content");
+          Optional<byte[]> opened = rs.getBoolean("sealed") ? sealed.open(trackingNumber, Purpose.EVIDENCE, content)
+              : Optional.of(content);
+          Stored stored = stored(trackingNumber, rs);
+          return opened.map(bytes -> Map.entry(stored, bytes));
+        })
+        .optional().flatMap(entry -> entry);
+  }
+
+  private Stored stored(String trackingNumber, java.sql.ResultSet rs) throws java.sql.SQLException {
+    String name = sealed.openText(trackingNumber, Purpose.EVIDENCE_NAME, rs.getBytes("file_name_sealed"))
+        .orElse(rs.getString("file_name"));
+    return new Stored(rs.getLong("id"), name, rs.getString("content_type"), rs.getLong("size_bytes"),
+        rs.getString("sha256"), rs.getTimestamp("received_at"));
   }
 
   /**

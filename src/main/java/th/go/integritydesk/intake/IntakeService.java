@@ -1,5 +1,6 @@
 package th.go.integritydesk.intake;
 
+import th.go.integritydesk.storage.DurableCommits;
 import static th.go.integritydesk.process.ComplaintLifecycle.Variables.*;
 
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,5 +1,6 @@
 package th.go.integritydesk.intake;
 
+import th.go.integritydesk.storage.DurableCommits;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package th.go.integritydesk.notification;
 
+import th.go.integritydesk.storage.SealedStore;
 import th.go.integritydesk.process.Bilingual;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -16,10 +17,12 @@ import th.go.integritydesk.process.ThaiDates;
 public class ComplainantMail {
 
   private final JdbcClient jdbc;
+  private final SealedStore sealed;
   private final Mailer mailer;
 
-  public ComplainantMail(JdbcClient jdbc, Mailer mailer) {
+  public ComplainantMail(JdbcClient jdbc, Mailer mailer, SealedStore sealed) {
     this.jdbc = jdbc;
+    this.sealed = sealed;
     this.mailer = mailer;
   }
 
@@ -52,8 +55,12 @@ public class ComplainantMail {
       return Optional.empty();
     }
     return jdbc.sql("""
-            SELECT i.email FROM complainant_identity i JOIN complaint c ON c.tracking_number = i.tracking_number
-            WHERE i.tracking_number = ? AND c.consent_to_contact = TRUE AND i.email IS NOT NULL""")
-        .param(trackingNumber).query(String.class).optional();
+            SELECT i.email_sealed, i.email FROM complainant_identity i
+            JOIN complaint c ON c.tracking_number = i.tracking_number
+            WHERE i.tracking_number = ? AND c.consent_to_contact = TRUE AND (i.has_email OR i.email IS NOT NULL)""")
+        .param(trackingNumber)
+        .query((rs, i) -> sealed.openText(trackingNumber, SealedStore.Purpose.CONTACT, rs.getBytes(1))
+            .orElse(rs.getString(2)))
+        .optional().filter(email -> email != null);
   }
 }

@@ -25,8 +25,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.FileSystemUtils;
 import th.go.integritydesk.IntegrityDeskApplication;
-import th.go.integritydesk.intake.DurableCommits;
-import th.go.integritydesk.intake.DurableTransactionManager;
+import th.go.integritydesk.storage.DurableCommits;
+import th.go.integritydesk.storage.DurableTransactionManager;
 
 /**
  * On the H2 file database a commit returns only once it is in the file (ADR 0005): the application's transaction

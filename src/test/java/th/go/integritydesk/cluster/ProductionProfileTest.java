@@ -21,8 +21,36 @@ class ProductionProfileTest {
     Map<String, Object> properties = new HashMap<>(PostgresForTests.properties(database));
     properties.put("spring.profiles.active", "production");
     properties.put("integrity-desk.intake.receipt-secret", "a-test-secret-that-is-long-enough-1234567890");
+    properties.put("integrity-desk.storage.master-key-file", MASTER_KEY.toString());
     properties.put("logging.structured.format.console", "");
     return properties;
+  }
+
+  /** A master key file of the operator's, made as README says (production never makes its own). */
+  private static final java.nio.file.Path MASTER_KEY = masterKey();
+
+  private static java.nio.file.Path masterKey() {
+    try {
+      java.nio.file.Path file = java.nio.file.Files.createTempDirectory("integrity-desk-production")
+          .resolve("master-key.json");
+      th.go.integritydesk.storage.MasterKeyTool.run("master-key", "new", file.toString());
+      return file;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Data at rest: without the master key (neither in the environment nor a file) production does not start. */
+  @Test
+  void refusesToStartWithoutTheMasterKey() {
+    Map<String, Object> keyless = production("production_keyless");
+    keyless.remove("integrity-desk.storage.master-key-file");
+    keyless.put("integrity-desk.admin.password", "A-Strong-Passw0rd-For-Tests!");
+    assertThatThrownBy(() -> Nodes.start("production-keyless", keyless)).hasStackTraceContaining("No master key");
+    Map<String, Object> missingFile = production("production_keyless");
+    missingFile.put("integrity-desk.storage.master-key-file", MASTER_KEY.resolveSibling("absent.json").toString());
+    missingFile.put("integrity-desk.admin.password", "A-Strong-Passw0rd-For-Tests!");
+    assertThatThrownBy(() -> Nodes.start("production-keyless", missingFile)).hasStackTraceContaining("does not exist");
   }
 
   static int setup(int port, String userId) {

@@ -264,8 +264,11 @@ class IntakeOverHttpTest {
     assertThat(reply.body().get("answeredRequestForInformation").asBoolean()).isTrue();
     waitUntil(() -> screener.get(tasks).body().size() == 1);
     String again = screener.get(tasks).body().get(0).get("id").asText();
+    // the form says a reply came and where it is; the reply itself stays sealed in the case file, out of the engine
     assertThat(screener.get("/engine-rest/task/" + again + "/form-variables").body().get("complainantReply").get("value")
-        .asText()).contains("district office");
+        .asText()).contains("case file").doesNotContain("district office");
+    assertThat(screener.get("/api/staff/complaints/" + trackingNumber).body().get("complainantSubmissions").get(0)
+        .get("body").asText()).contains("district office");
     assertThat(status(trackingNumber, code).body().get("stage").asText()).isEqualTo("SCREENING");
 
     Answer wrong = anonymous().raw("POST", "/api/complaints/" + trackingNumber + "/messages",
@@ -294,11 +297,11 @@ class IntakeOverHttpTest {
     assertThat(evidence.get(0).get("contentType").asText()).isEqualTo("image/png");
     assertThat(evidence.get(0).get("sha256").asText()).isEqualTo(sha256(png));
     assertThat(evidence.get(1).get("contentType").asText()).isEqualTo("text/plain");
-    var download = staff("investigator").download(evidence.get(0).get("href").asText());
+    var download = staff("screener").download(evidence.get(0).get("href").asText());
     assertThat(download.statusCode()).isEqualTo(200);
     assertThat(download.body()).isEqualTo(png);
     assertThat(download.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
-    assertThat(staff("analyst").download(evidence.get(0).get("href").asText()).statusCode()).isEqualTo(403);
+    assertThat(staff("analyst").download(evidence.get(0).get("href").asText()).statusCode()).isEqualTo(404);
     assertThat(anonymous().raw("GET", evidence.get(0).get("href").asText(), Map.of(), BodyPublishers.noBody()).status())
         .isEqualTo(401);
   }

@@ -32,7 +32,9 @@ import th.go.integritydesk.http.StaffClient.Answer;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.profiles.active=ldap",
     "spring.datasource.url=jdbc:h2:mem:directory-sign-in;DB_CLOSE_DELAY=-1",
-    "integrity-desk.intake.receipt-secret=a-test-secret-that-is-long-enough-1234567890"})
+    "integrity-desk.intake.receipt-secret=a-test-secret-that-is-long-enough-1234567890",
+    "integrity-desk.storage.master-key-file=target/directory-sign-in-master-key.json",
+    "integrity-desk.storage.create-missing-master-key=true"})
 class DirectorySignInTest {
 
   private static final String ENGINE = "/camunda/api/engine/engine/default";

@@ -1,4 +1,4 @@
-package th.go.integritydesk.intake;
+package th.go.integritydesk.storage;
 
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;

@@ -1,4 +1,4 @@
-package th.go.integritydesk.intake;
+package th.go.integritydesk.storage;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
