@@ -1,5 +1,6 @@
 package th.go.integritydesk.casefile;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import th.go.integritydesk.web.InvalidInputException;
 import th.go.integritydesk.casefile.NeedToKnow.What;
 import th.go.integritydesk.intake.ComplainantReplies;
 import th.go.integritydesk.intake.PageDates;
@@ -46,13 +50,32 @@ class CaseFilePage {
                   boolean anonymous, List<Table> tables, List<Line> submissions, List<Evidence> evidence,
                   List<Line> messages) {}
 
+  record NoteLine(long id, String author, String at, String text, Long corrects) {}
+
+  record DocumentLine(long id, String kind, int version, boolean latest, String fileName, String contentType, long size,
+                      String sha256, String uploadedBy, String at, String href) {}
+
+  record TimelineLine(String at, String kind, String actor, String summary) {}
+
   private final CaseFileController api;
   private final NeedToKnow needToKnow;
+  private final CaseNotes notes;
+  private final CaseDocuments documents;
+  private final CaseTimeline timeline;
+  private final CaseRecordsController records;
+  private final th.go.integritydesk.web.PageCsrf csrf;
   private final MessageSource text;
 
-  CaseFilePage(CaseFileController api, NeedToKnow needToKnow, MessageSource text) {
+  CaseFilePage(CaseFileController api, NeedToKnow needToKnow, CaseNotes notes, CaseDocuments documents,
+               CaseTimeline timeline, CaseRecordsController records, th.go.integritydesk.web.PageCsrf csrf,
+               MessageSource text) {
     this.api = api;
     this.needToKnow = needToKnow;
+    this.notes = notes;
+    this.documents = documents;
+    this.timeline = timeline;
+    this.records = records;
+    this.csrf = csrf;
     this.text = text;
   }
 
@@ -65,16 +88,92 @@ class CaseFilePage {
 
   @GetMapping("/staff/case")
   String caseFile(StaffUser user, @RequestParam(required = false) String tn, Model model, Locale locale,
-                  HttpServletResponse response) {
+                  HttpServletRequest request, HttpServletResponse response) {
     response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
     model.addAttribute("trackingNumber", tn);
     if (tn == null || !tn.strip().matches(TrackingNumbers.PATTERN)) {
       throw new CaseNotFound();
     }
     needToKnow.open(user, tn.strip(), What.PAGE, null);
-    Map<String, Object> file = api.file(tn.strip());
-    model.addAttribute("file", view(file, locale));
+    show(user, tn.strip(), model, locale, request);
     return "staff/case";
+  }
+
+  private void show(StaffUser user, String tn, Model model, Locale locale, HttpServletRequest request) {
+    Map<String, Object> file = api.file(tn);
+    model.addAttribute("trackingNumber", tn);
+    model.addAttribute("file", view(file, locale));
+    model.addAttribute("notes", notes.of(tn, 0).stream().map(n -> new NoteLine(n.id(), n.author(),
+        PageDates.format(n.at(), locale), n.text(), n.corrects())).toList());
+    model.addAttribute("documents", documents.of(tn).stream().map(d -> new DocumentLine(d.id(), d.kind().name(),
+        d.version(), d.latest(), d.fileName(), d.contentType(), d.size(), d.sha256(), d.uploadedBy(),
+        PageDates.format(d.uploadedAt(), locale), "/api/staff/complaints/" + tn + "/documents/" + d.id())).toList());
+    boolean thai = locale.getLanguage().equals("th");
+    model.addAttribute("timeline", timeline.of(user, tn, 0).stream().map(e -> new TimelineLine(
+        e.date().get(thai ? "th" : "en"), e.kind(), e.actor(), e.summary().get(thai ? "th" : "en"))).toList());
+    model.addAttribute("kinds", CaseDocuments.Kind.values());
+    model.addAttribute("csrfToken", csrf.token(request));
+  }
+
+  /** The note form of the page (works without JavaScript): back to the page, at the notes. */
+  @PostMapping("/staff/case/notes")
+  String addNote(StaffUser user, @RequestParam(required = false) String tn, @RequestParam(required = false) String text,
+                 @RequestParam(required = false) String corrects, Model model, Locale locale,
+                 HttpServletRequest request, HttpServletResponse response) {
+    String number = checked(tn);
+    needToKnow.open(user, number, What.NOTE_WRITTEN, null);
+    try {
+      Long corrected = corrects == null || corrects.isBlank() ? null : parseId("corrects", corrects);
+      notes.add(number, user.id(), text, corrected, CaseNotes.Through.CASE_FILE, null);
+    } catch (InvalidInputException e) {
+      return again(user, number, e, model, locale, request, response, "note");
+    }
+    return "redirect:/staff/case?tn=" + URLEncoder.encode(number, StandardCharsets.UTF_8) + "#notes";
+  }
+
+  /** The document form of the page (multipart, works without JavaScript). */
+  @PostMapping("/staff/case/documents")
+  String upload(StaffUser user, @RequestParam(required = false) String tn, @RequestParam(required = false) String kind,
+                @RequestParam(required = false) String replaces,
+                @RequestParam(value = "file", required = false) MultipartFile file, Model model, Locale locale,
+                HttpServletRequest request, HttpServletResponse response) {
+    String number = checked(tn);
+    needToKnow.openToWork(user, number, What.DOCUMENT_UPLOADED);
+    try {
+      records.store(user, number, file, kind, replaces);
+    } catch (InvalidInputException e) {
+      return again(user, number, e, model, locale, request, response, "document");
+    } catch (th.go.integritydesk.web.CaseStateConflict e) {
+      return again(user, number, new InvalidInputException("replaces", e.messageKey()), model, locale, request,
+          response, "document");
+    }
+    return "redirect:/staff/case?tn=" + URLEncoder.encode(number, StandardCharsets.UTF_8) + "#documents";
+  }
+
+  /** The page again, answered 400, with the field's message beside the form that sent it. */
+  private String again(StaffUser user, String number, InvalidInputException e, Model model, Locale locale,
+                       HttpServletRequest request, HttpServletResponse response, String form) {
+    response.setStatus(HttpStatus.BAD_REQUEST.value());
+    show(user, number, model, locale, request);
+    model.addAttribute("formError", form);
+    model.addAttribute("formErrorField", e.field());
+    model.addAttribute("formErrorMessage", text.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
+    return "staff/case";
+  }
+
+  private static String checked(String tn) {
+    if (tn == null || !tn.strip().matches(TrackingNumbers.PATTERN)) {
+      throw new CaseNotFound();
+    }
+    return tn.strip();
+  }
+
+  private static long parseId(String field, String value) {
+    try {
+      return Long.parseLong(value.strip());
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException(field, "note.corrects");
+    }
   }
 
   @ExceptionHandler(StaffAccessDenied.class)

@@ -82,6 +82,19 @@ public class NeedToKnow {
     }
   }
 
+  /**
+   * Lets an officer who may read the case and holds a task on it (assigned, or offered to them or their group), or a
+   * supervisor, add to its record (documents); records the attempt. Anyone else: as for an unknown case, or, for a
+   * reader without a task, 403.
+   */
+  public void openToWork(StaffUser user, String trackingNumber, What what) {
+    open(user, trackingNumber, what, null);
+    if (!user.groups().contains(Groups.SUPERVISOR) && !hasOpenTask(trackingNumber.strip(), user)) {
+      throw new th.go.integritydesk.web.StaffAccessDenied(org.springframework.http.HttpStatus.FORBIDDEN,
+          "document.holdATask");
+    }
+  }
+
   /** Whether the user may read the case, and on what ground; nothing is recorded. */
   public boolean mayRead(StaffUser user, String trackingNumber) {
     return ground(user, trackingNumber).allows();

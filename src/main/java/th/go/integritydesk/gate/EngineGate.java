@@ -37,8 +37,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import th.go.integritydesk.gate.GateRefusal.BadField;
 import th.go.integritydesk.gate.GateRules.Api;
 import th.go.integritydesk.gate.GateRules.Rule;
+import th.go.integritydesk.casefile.TaskComments;
 import th.go.integritydesk.identity.Groups;
 import th.go.integritydesk.process.ComplaintLifecycle;
+import th.go.integritydesk.web.CaseNotFound;
+import th.go.integritydesk.web.InvalidInputException;
+import th.go.integritydesk.web.StaffUser;
 
 /**
  * The trust boundary in front of every engine entry point staff can reach: {@code /engine-rest/**} (after HTTP Basic
@@ -61,12 +65,15 @@ public class EngineGate extends OncePerRequestFilter {
   private final TaskService tasks;
   private final DeployedForms forms;
   private final MessageSource messages;
+  private final TaskComments comments;
 
-  public EngineGate(IdentityService identity, TaskService tasks, DeployedForms forms, MessageSource messages) {
+  public EngineGate(IdentityService identity, TaskService tasks, DeployedForms forms, MessageSource messages,
+                    TaskComments comments) {
     this.identity = identity;
     this.tasks = tasks;
     this.forms = forms;
     this.messages = messages;
+    this.comments = comments;
   }
 
   /** An engine call: which API, the path below its root, or a public webapp path the gate leaves to Camunda. */
@@ -119,6 +126,10 @@ public class EngineGate extends OncePerRequestFilter {
         }
       }
       check(rule, target, caller, body, json);
+      if (rule.check() == GateRules.Check.COMMENTS_ARE_NOTES) {
+        answerWithNotes(request, response, target, caller, json);
+        return;
+      }
       if (rule.check() == GateRules.Check.UNCLAIM_OWN && !caller.groups().contains(Groups.ADMIN)
           && unclaimOwn(target.path().split("/")[2], caller)) {
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);
@@ -130,6 +141,44 @@ public class EngineGate extends OncePerRequestFilter {
           refusal.status, refusal.messageKey);
       refuse(request, response, refusal);
     }
+  }
+
+  /**
+   * Tasklist's comments of a task are its case's internal notes ({@link TaskComments}): a comment is written as a note,
+   * the list is the notes. A task the caller cannot see, or whose case they may not read, is answered 404.
+   */
+  private void answerWithNotes(HttpServletRequest request, HttpServletResponse response, Target target, Caller caller,
+                               JsonNode json) throws IOException {
+    String[] path = target.path().split("/");
+    StaffUser user = new StaffUser(caller.id(), caller.groups());
+    Object answer;
+    try {
+      if (request.getMethod().equals("POST")) {
+        answer = comments.add(user, path[2], json == null ? null : json.path("message").asText(null))
+            .orElseThrow(() -> new GateRefusal(404, "task-not-found", "gate.taskNotFound.detail", List.of(), path[2]));
+      } else {
+        List<Map<String, Object>> all = comments.of(user, path[2])
+            .orElseThrow(() -> new GateRefusal(404, "task-not-found", "gate.taskNotFound.detail", List.of(), path[2]));
+        if (path.length > 4) {
+          answer = all.stream().filter(c -> path[4].equals(c.get("id"))).findFirst()
+              .orElseThrow(() -> new GateRefusal(404, "task-not-found", "gate.taskNotFound.detail", List.of(), path[2]));
+        } else {
+          answer = all;
+        }
+      }
+    } catch (CaseNotFound e) {
+      throw new GateRefusal(404, "task-not-found", "gate.taskNotFound.detail", List.of(), path[2]);
+    } catch (InvalidInputException e) {
+      String message = messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(),
+          request.getLocale() != null && request.getLocale().getLanguage().equals("th") ? Locale.forLanguageTag("th")
+              : Locale.ENGLISH);
+      throw GateRefusal.invalid(List.of(new BadField("message", message)));
+    }
+    response.setStatus(HttpServletResponse.SC_OK);
+    response.setContentType("application/json");
+    response.setCharacterEncoding("UTF-8");
+    response.setHeader("Cache-Control", "no-store");
+    JSON.writeValue(response.getOutputStream(), answer);
   }
 
   /**

@@ -7,6 +7,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import th.go.integritydesk.casefile.TaskComments;
 
 /**
  * The gate runs right after the engine REST API's authentication (order 1, EngineRestAuthentication). The engine is
@@ -17,8 +18,9 @@ public class EngineGateRegistration {
 
   @Bean
   public FilterRegistrationBean<EngineGate> engineGate(@Lazy IdentityService identity, @Lazy TaskService tasks, @Lazy DeployedForms forms,
-                                                       MessageSource messages) {
-    FilterRegistrationBean<EngineGate> registration = new FilterRegistrationBean<>(new EngineGate(identity, tasks, forms, messages));
+                                                       MessageSource messages, @Lazy TaskComments comments) {
+    FilterRegistrationBean<EngineGate> registration = new FilterRegistrationBean<>(
+        new EngineGate(identity, tasks, forms, messages, comments));
     registration.setName("engine-gate");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
     registration.setOrder(2);

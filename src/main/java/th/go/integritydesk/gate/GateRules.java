@@ -4,6 +4,7 @@ import static th.go.integritydesk.gate.GateRules.Api.ADMIN;
 import static th.go.integritydesk.gate.GateRules.Api.COCKPIT;
 import static th.go.integritydesk.gate.GateRules.Api.ENGINE;
 import static th.go.integritydesk.gate.GateRules.Check.CLAIM_FOR_ONESELF;
+import static th.go.integritydesk.gate.GateRules.Check.COMMENTS_ARE_NOTES;
 import static th.go.integritydesk.gate.GateRules.Check.FILTER_DEFINITION;
 import static th.go.integritydesk.gate.GateRules.Check.FORM_VARIABLES_ONLY;
 import static th.go.integritydesk.gate.GateRules.Check.NONE;
@@ -50,7 +51,9 @@ public final class GateRules {
     /** a stored filter: only the expressions Tasklist's filter dialog offers (currentUser(), now(), ...) */
     FILTER_DEFINITION,
     /** one's own profile or password (administrators: anyone's) */
-    OWN_ACCOUNT
+    OWN_ACCOUNT,
+    /** a task's comments are its case's internal notes: answered by the gate (casefile.TaskComments), not the engine */
+    COMMENTS_ARE_NOTES
   }
 
   public record Rule(Set<String> groups, Set<String> methods, Api api, String pattern, Check check, String why) {
@@ -117,9 +120,9 @@ public final class GateRules {
       rule(STAFF, READ, ENGINE, "/task/{id}/variables/{name}",               "values shown in the form"),
       rule(STAFF, READ, ENGINE, "/task/{id}/variables/{name}/data",          "a file shown in the form"),
       rule(STAFF, READ, ENGINE, "/task/{id}/identity-links",                 "who may work on it (read only)"),
-      rule(STAFF, READ, ENGINE, "/task/{id}/comment",                        "comments on the task"),
-      rule(STAFF, READ, ENGINE, "/task/{id}/comment/{commentId}",            "comments on the task"),
-      rule(STAFF, POST, ENGINE, "/task/{id}/comment/create",                 "add a comment (attributed, kept in history)"),
+      rule(STAFF, READ, ENGINE, "/task/{id}/comment",                        COMMENTS_ARE_NOTES, "the case's notes"),
+      rule(STAFF, READ, ENGINE, "/task/{id}/comment/{commentId}",            COMMENTS_ARE_NOTES, "one of the case's notes"),
+      rule(STAFF, POST, ENGINE, "/task/{id}/comment/create",                 COMMENTS_ARE_NOTES, "add a note to the case"),
       rule(STAFF, READ, ENGINE, "/task/{id}/attachment",                     "attachments of the task"),
       rule(STAFF, POST, ENGINE, "/task/{id}/claim",                          CLAIM_FOR_ONESELF, "Tasklist: Claim"),
       rule(STAFF, POST, ENGINE, "/task/{id}/unclaim",                        UNCLAIM_OWN, "Tasklist: Unclaim (one's own task)"),

@@ -74,7 +74,8 @@ public class EvidenceFiles {
     return accepted;
   }
 
-  private Accepted accept(String field, MultipartFile file) {
+  /** One file, typed from its bytes and held to the same limits as evidence (officers' documents use it too). */
+  public Accepted accept(String field, MultipartFile file) {
     if (file.isEmpty()) {
       throw new InvalidInputException(field, "evidence.empty");
     }
@@ -159,6 +160,11 @@ public class EvidenceFiles {
    * The name a download gets: the case, the file's position in it and the extension of the type detected from its
    * bytes, never the uploader's name or extension (a {@code notes.hta} is saved as {@code ...-evidence-1.txt}).
    */
+  /** The file extension of a type we take ({@code bin} for any other). */
+  public static String extension(String detectedType) {
+    return EXTENSIONS.getOrDefault(detectedType, "bin");
+  }
+
   public static String downloadName(String trackingNumber, int index, String detectedType) {
     return trackingNumber + "-evidence-" + index + "." + EXTENSIONS.getOrDefault(detectedType, "bin");
   }
@@ -179,7 +185,7 @@ public class EvidenceFiles {
     return name.length() > 100 ? name.substring(name.length() - 100) : name;
   }
 
-  static String sha256(byte[] content) {
+  public static String sha256(byte[] content) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     } catch (NoSuchAlgorithmException e) {

@@ -30,9 +30,11 @@ public class StaffAuthentication implements HandlerMethodArgumentResolver {
 
   private static final String ENGINE = "default";
   private final IdentityService identity;
+  private final PageCsrf pageCsrf;
 
-  public StaffAuthentication(IdentityService identity) {
+  public StaffAuthentication(IdentityService identity, PageCsrf pageCsrf) {
     this.identity = identity;
+    this.pageCsrf = pageCsrf;
   }
 
   @Override
@@ -63,7 +65,7 @@ public class StaffAuthentication implements HandlerMethodArgumentResolver {
     if (session != null) {
       Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
       if (authentications != null && authentications.getAuthenticationForProcessEngine(ENGINE) instanceof UserAuthentication user) {
-        requireCsrfTokenUnlessSafe(request, session);
+        requireCsrfTokenUnlessSafe(request, session, pageCsrf);
         // the groups cached in the session at login are not trusted: a user removed from a group (or deleted) loses
         // the rights at the next request
         if (identity.createUserQuery().userId(user.getIdentityId()).count() == 0) {
@@ -81,12 +83,17 @@ public class StaffAuthentication implements HandlerMethodArgumentResolver {
   }
 
   /**
-   * A cookie-authenticated change must carry the webapps' CSRF token (header X-XSRF-TOKEN, as Tasklist sends it),
-   * so another site cannot make an officer's browser act through our staff endpoints.
+   * A cookie-authenticated change must carry the webapps' CSRF token (header X-XSRF-TOKEN, as Tasklist sends it), or,
+   * from one of our own staff pages' plain forms, the page's token ({@link PageCsrf}, a form field), so another site
+   * cannot make an officer's browser act through our staff endpoints.
    */
-  private static void requireCsrfTokenUnlessSafe(HttpServletRequest request, HttpSession session) {
+  private static void requireCsrfTokenUnlessSafe(HttpServletRequest request, HttpSession session, PageCsrf pageCsrf) {
     String method = request.getMethod();
     if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
+      return;
+    }
+    if (request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME) == null
+        && pageCsrf.matches(request, request.getParameter(PageCsrf.FIELD))) {
       return;
     }
     Object expected = session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);

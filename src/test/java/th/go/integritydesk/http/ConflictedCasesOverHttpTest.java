@@ -23,6 +23,7 @@ class ConflictedCasesOverHttpTest {
 
   @LocalServerPort int port;
   @Autowired TaskService tasks;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
 
   StaffClient staff(String user) {
     return new StaffClient(port, user, "demo");
@@ -65,5 +66,6 @@ class ConflictedCasesOverHttpTest {
     assertThat(staff("investigator").get(caseFile).status()).isEqualTo(200);
     assertThat(staff("supervisor").get(caseFile).status()).isEqualTo(404);
     assertThat(staff("screener").get(caseFile).status()).isEqualTo(404);
+    NeedToKnowMatrixTest.endCases(runtime, java.util.List.of(trackingNumber));
   }
 }

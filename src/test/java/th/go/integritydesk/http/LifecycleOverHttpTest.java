@@ -176,8 +176,18 @@ class LifecycleOverHttpTest {
     assertThat(intake.get("/engine-rest/history/variable-instance?processInstanceId=" + processInstanceId).body())
         .isEmpty();
     // a wrong password is refused (and the engine then delays that user's next logins: brute-force throttling,
-    // so the user tried here is one no other HTTP test logs in as)
-    assertThat(staff("investigator2", "wrong").get("/engine-rest/task").status()).isEqualTo(401);
+    // so the user tried here is one of this test's own, whom no other test logs in as)
+    var identity = engine.getIdentityService();
+    var throttled = identity.newUser("throttledofficer");
+    throttled.setPassword("Throttled-Passw0rd-1");
+    identity.saveUser(throttled);
+    identity.createMembership("throttledofficer", "investigator");
+    try {
+      assertThat(staff("throttledofficer", "Throttled-Passw0rd-1").get("/engine-rest/task").status()).isEqualTo(200);
+      assertThat(staff("throttledofficer", "wrong").get("/engine-rest/task").status()).isEqualTo(401);
+    } finally {
+      identity.deleteUser("throttledofficer");
+    }
   }
 
   private StaffClient staff(String user) {

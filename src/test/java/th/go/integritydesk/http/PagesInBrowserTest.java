@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,6 +56,7 @@ class PagesInBrowserTest {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
 
   @BeforeAll
   static void startChromiumWithJavaScriptOff() throws IOException {
@@ -232,6 +234,61 @@ class PagesInBrowserTest {
     assertThat(text("#facts-accused")).contains("กองคลัง").contains("ต่ำกว่าระดับอำนวยการ");
     assertThat(browser.getPageSource()).doesNotContain("ผู้ร้อง ลับมาก").doesNotContain("secret-complainant");
     screenshot("6-staff-case-file");
+  }
+
+  /**
+   * The case file's own forms with JavaScript off: the assigned investigator adds a note and uploads a document;
+   * investigator2, of the accused's unit, is refused the page as for an unknown case.
+   */
+  @Test
+  void theAssignedInvestigatorKeepsNotesAndDocumentsOnTheCaseFilePageWithoutJavaScript() throws IOException {
+    var complaint = IntakeOverHttpTest.complaint();
+    StaffClient anyone = new StaffClient(port, "nobody", "none");
+    StaffClient.Answer receipt = anyone.raw("POST", "/api/complaints", Map.of("Content-Type", "application/json"),
+        java.net.http.HttpRequest.BodyPublishers.ofString(complaint.toString()));
+    String trackingNumber = receipt.body().get("trackingNumber").asText();
+    String ofThisCase = "/engine-rest/task?processInstanceBusinessKey=" + trackingNumber;
+    IntakeOverHttpTest.waitUntil(() -> new StaffClient(port, "screener", "demo").get(ofThisCase).body().size() == 1);
+    NeedToKnowMatrixTest.complete(new StaffClient(port, "screener", "demo"), ofThisCase, "screen-complaint",
+        StaffClient.variables("screeningDecision", "ACCEPT", "screeningReason", "มีมูล / Credible"));
+    NeedToKnowMatrixTest.complete(new StaffClient(port, "supervisor", "demo"), ofThisCase, "assign-investigator",
+        StaffClient.variables("investigator", "investigator"));
+
+    browser.manage().deleteAllCookies();
+    open("/status");
+    actAs("investigator");
+    open("/staff/case?tn=" + trackingNumber);
+    assertThat(text("#case-tn")).isEqualTo(trackingNumber);
+    type("note-text", "สอบปากคำพยานคนที่หนึ่งแล้ว / First witness heard");
+    clickToNextPage(By.id("note-submit"));
+    assertThat(browser.getCurrentUrl()).contains("/staff/case?tn=" + trackingNumber);
+    assertThat(text("#note-list")).contains("สอบปากคำพยานคนที่หนึ่งแล้ว").contains("investigator");
+
+    new Select(browser.findElement(By.id("document-kind"))).selectByValue("INTERVIEW_RECORD");
+    browser.findElement(By.id("document-file")).sendKeys(evidenceFile("บันทึกถ้อยคำพยาน.txt").toString());
+    clickToNextPage(By.id("document-submit"));
+    assertThat(text("#document-list")).contains("บันทึกถ้อยคำพยาน.txt").contains("investigator");
+    assertThat(text("#timeline-list")).contains("investigator");
+    screenshot("8-case-file-notes-and-documents");
+
+    browser.manage().deleteAllCookies();
+    open("/status");
+    actAs("investigator2");
+    open("/staff/case?tn=" + trackingNumber);
+    assertThat(browser.getPageSource()).doesNotContain("สอบปากคำพยาน").doesNotContain("กองคลัง");
+    assertThat(text("#error-title")).isNotBlank();
+    assertThat(new StaffClient(port, "investigator2", "demo").get("/staff/case?tn=" + trackingNumber).status())
+        .isEqualTo(404);
+    NeedToKnowMatrixTest.endCases(runtime, List.of(trackingNumber));
+  }
+
+  /** Hands the session of an officer logged into Tasklist to the browser. */
+  private void actAs(String user) {
+    StaffClient officer = new StaffClient(port, user, "demo");
+    assertThat(officer.loginToTasklist().status()).isEqualTo(200);
+    HttpCookie session = officer.sessionCookie().orElseThrow();
+    browser.manage().addCookie(new Cookie.Builder(session.getName(), session.getValue()).path("/").isHttpOnly(true)
+        .sameSite("Strict").build());
   }
 
   @Test
