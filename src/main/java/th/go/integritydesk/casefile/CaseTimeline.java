@@ -215,8 +215,10 @@ public class CaseTimeline {
     return new Object[][] {thai, english};
   }
 
+  /** The Buddhist-era date in Thai, the Gregorian one in English, each with the Bangkok time of day. */
   private static Map<String, String> dates(Instant at) {
-    return Map.of("th", ThaiDates.thai(at), "en", ThaiDates.english(at));
+    String time = java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(at.atZone(ThaiDates.BANGKOK));
+    return Map.of("th", ThaiDates.thai(at) + " " + time + " น.", "en", ThaiDates.english(at) + ", " + time);
   }
 
   /** A model's bilingual name "ไทย / English" as its two halves. */

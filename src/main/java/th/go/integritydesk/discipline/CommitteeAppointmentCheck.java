@@ -11,8 +11,8 @@ import th.go.integritydesk.process.CaseKey;
 import th.go.integritydesk.process.TaskInput;
 
 /**
- * The committee's chair and members are known officials; the appointing authority does not sit on it. The
- * appointment is recorded as the case's duties (who may not later decide the penalty).
+ * The committee's chair and members are known officials with a unit that is not the accused's; the appointing
+ * authority does not sit on it. The appointment is recorded as the case's duties (who may not later decide the penalty).
  */
 @Component("committeeAppointmentCheck")
 public class CommitteeAppointmentCheck implements TaskListener {
@@ -20,10 +20,12 @@ public class CommitteeAppointmentCheck implements TaskListener {
   private final SegregationOfDuties duties;
   private final org.camunda.bpm.engine.IdentityService identity;
   private final CaseDuties caseDuties;
+  private final th.go.integritydesk.intake.Complaints complaints;
 
   public CommitteeAppointmentCheck(SegregationOfDuties duties, org.camunda.bpm.engine.IdentityService identity,
-                                   CaseDuties caseDuties) {
+                                   CaseDuties caseDuties, th.go.integritydesk.intake.Complaints complaints) {
     this.duties = duties;
+    this.complaints = complaints;
     this.identity = identity;
     this.caseDuties = caseDuties;
   }
@@ -41,6 +43,11 @@ public class CommitteeAppointmentCheck implements TaskListener {
       throw TaskInput.invalid(COMMITTEE_CHAIR, "refusal.appointingOnCommittee");
     }
     String trackingNumber = CaseKey.of(task);
+    String accusedUnit = complaints.routing(trackingNumber).accusedUnit();
+    duties.checkOutsideTheAccusedUnit(COMMITTEE_CHAIR, chair, accusedUnit, trackingNumber);
+    for (String member : FactFinders.members(in.text(COMMITTEE_MEMBERS))) {
+      duties.checkOutsideTheAccusedUnit(COMMITTEE_MEMBERS, member, accusedUnit, trackingNumber);
+    }
     caseDuties.record(trackingNumber, CaseDuties.Duty.COMMITTEE_CHAIR, chair, null, task.getId());
     for (String member : FactFinders.members(in.text(COMMITTEE_MEMBERS))) {
       caseDuties.record(trackingNumber, CaseDuties.Duty.COMMITTEE_MEMBER, member, null, task.getId());

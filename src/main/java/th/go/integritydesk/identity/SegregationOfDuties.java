@@ -36,15 +36,24 @@ public class SegregationOfDuties {
    */
   public void checkInvestigator(String field, String investigator, String accusedUnit, String trackingNumber) {
     requireMember(field, investigator, Groups.INVESTIGATOR);
+    checkOutsideTheAccusedUnit(field, investigator, accusedUnit, trackingNumber);
+  }
+
+  /**
+   * An official who is to work on the case (investigator, committee chair or member) has a known unit, and it is not
+   * the accused's: they would otherwise be given the case's tasks, whose forms carry its facts, and could not read
+   * its file (need to know). No unit, no appointment: fail closed.
+   */
+  public void checkOutsideTheAccusedUnit(String field, String official, String accusedUnit, String trackingNumber) {
     // filtered here too: the directory's identity provider (profile ldap) ignores groupType and returns every group
-    List<Group> units = identity.createGroupQuery().groupMember(investigator).groupType(Groups.UNIT_TYPE).list()
+    List<Group> units = identity.createGroupQuery().groupMember(official).groupType(Groups.UNIT_TYPE).list()
         .stream().filter(group -> Groups.UNIT_TYPE.equals(group.getType())).toList();
     if (units.isEmpty()) {
-      throw TaskInput.invalid(field, "refusal.noUnit", investigator);
+      throw TaskInput.invalid(field, "refusal.noUnit", official);
     }
     for (Group unit : units) {
       if (accusedUnit != null && unit.getName() != null && normalise(unit.getName()).equals(normalise(accusedUnit))) {
-        refuse(trackingNumber, Bilingual.both("duty.sameUnit", investigator, accusedUnit));
+        refuse(trackingNumber, Bilingual.both("duty.sameUnit", official, accusedUnit));
       }
     }
   }

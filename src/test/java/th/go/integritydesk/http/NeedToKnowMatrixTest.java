@@ -31,8 +31,9 @@ import th.go.integritydesk.identity.Groups;
  * The need-to-know rule of the case file (docs/adr/0013-need-to-know.md) over HTTP: one named complaint with
  * evidence about procurement fraud by the director of กองคลัง, driven from screening to closure, and at each stage
  * every demo user, an officer of the accused's unit who holds a group that works the case, one in no unit and one in
- * two groups, against the case file API, the case-file page and the evidence download. Each cell is the status
- * expected; a refusal is the 404 of an unknown case. Written to target/need-to-know.md.
+ * two groups, against every case-file endpoint (the file, its page, evidence and document downloads, notes and
+ * writing one, documents, the timeline). Each cell is the status expected; a refusal is the 404 of an unknown case.
+ * Written to target/need-to-know.md.
  */
 @HttpTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -96,6 +97,8 @@ class NeedToKnowMatrixTest {
     return new StaffClient(port, user, user.startsWith("ntk") ? PASSWORD : "demo");
   }
 
+  long documentId;
+
   /** One stage: per user in USERS order, R (reads: 200) or N (refused: 404); anonymous is always 401. */
   record Stage(String name, String expected) {}
 
@@ -104,6 +107,14 @@ class NeedToKnowMatrixTest {
     String trackingNumber = namedComplaintWithEvidence();
     long evidenceId = jdbc.sql("SELECT id FROM evidence WHERE tracking_number = ?").param(trackingNumber)
         .query(Long.class).single();
+    Multipart document = new Multipart().field("kind", "OTHER")
+        .file("file", "memo.txt", "text/plain", "บันทึก / memo".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Answer uploaded = staff("screener").raw("POST", "/api/staff/complaints/" + trackingNumber + "/documents",
+        Map.of("Content-Type", document.contentType(), "Authorization", "Basic "
+            + java.util.Base64.getEncoder().encodeToString("screener:demo".getBytes())),
+        BodyPublishers.ofByteArray(document.bytes()));
+    assertThat(uploaded.status()).as(uploaded.raw()).isEqualTo(201);
+    documentId = uploaded.body().get("id").asLong();
     String ofThisCase = "/engine-rest/task?processInstanceBusinessKey=" + trackingNumber;
     List<String> table = new ArrayList<>();
     table.add("| stage | what | " + String.join(" | ", USERS) + " |");
@@ -198,16 +209,31 @@ class NeedToKnowMatrixTest {
   private void check(Stage stage, String trackingNumber, long evidenceId, List<String> table,
                      Map<String, String> mismatches) {
     Map<String, String> paths = new LinkedHashMap<>();
-    paths.put("case file API", "/api/staff/complaints/" + trackingNumber);
+    String file = "/api/staff/complaints/" + trackingNumber;
+    paths.put("case file API", file);
     paths.put("case-file page", "/staff/case?tn=" + trackingNumber);
-    paths.put("evidence download", "/api/staff/complaints/" + trackingNumber + "/evidence/" + evidenceId);
+    paths.put("evidence download", file + "/evidence/" + evidenceId);
+    paths.put("notes", file + "/notes");
+    paths.put("add a note", "POST " + file + "/notes");
+    paths.put("documents", file + "/documents");
+    paths.put("document download", file + "/documents/" + documentId);
+    paths.put("timeline", file + "/timeline");
     paths.forEach((what, path) -> {
       List<String> cells = new ArrayList<>();
+      boolean post = path.startsWith("POST ");
       for (int u = 0; u < USERS.size(); u++) {
         String user = USERS.get(u);
-        int expected = u == 0 ? 401 : stage.expected().charAt(u - 1) == 'R' ? 200 : 404;
-        int actual = user.equals("anonymous") ? staff("nobody").anonymousGet(path).status()
-            : staff(user).download(path).statusCode();
+        int expected = u == 0 ? 401 : stage.expected().charAt(u - 1) == 'R' ? (post ? 201 : 200) : 404;
+        int actual;
+        if (post) {
+          actual = user.equals("anonymous")
+              ? staff("nobody").raw("POST", path.substring(5), Map.of("Content-Type", "application/json"),
+                  BodyPublishers.ofString("{\"text\":\"x\"}")).status()
+              : staff(user).post(path.substring(5), Map.of("text", "บันทึกของ " + user + " / " + stage.name())).status();
+        } else {
+          actual = user.equals("anonymous") ? staff("nobody").anonymousGet(path).status()
+              : staff(user).download(path).statusCode();
+        }
         if (actual != expected) {
           mismatches.put(stage.name() + ", " + what + ", " + user, "expected " + expected + ", got " + actual);
         }
