@@ -24,6 +24,7 @@ import com.tngtech.archunit.lang.ArchRule;
  *   discipline               -> investigation and below
  *   closure                  -> discipline and below
  *   casefile                 the case file and its need-to-know rule                -> closure and below
+ *   letters                  official letters, orders and the outgoing register     -> casefile and below
  *   reporting, gate          on top; nothing uses them (the gate answers Tasklist's comments from casefile)
  * </pre>
  */
@@ -50,6 +51,7 @@ class ArchitectureTest {
       .layer("discipline").definedBy(ROOT + "discipline..")
       .layer("closure").definedBy(ROOT + "closure..")
       .layer("casefile").definedBy(ROOT + "casefile..")
+      .layer("letters").definedBy(ROOT + "letters..")
       .layer("reporting").definedBy(ROOT + "reporting..")
       .layer("gate").definedBy(ROOT + "gate..")
       .whereLayer("web").mayNotAccessAnyLayer()
@@ -67,7 +69,9 @@ class ArchitectureTest {
           "notification", "process", "web")
       .whereLayer("casefile").mayOnlyAccessLayers("storage", "closure", "discipline", "investigation", "screening", "intake",
           "identity", "notification", "process", "web")
-      .whereLayer("reporting").mayOnlyAccessLayers("storage", "casefile", "closure", "discipline", "investigation", "screening", "intake",
+      .whereLayer("letters").mayOnlyAccessLayers("storage", "casefile", "closure", "discipline", "investigation",
+          "screening", "intake", "identity", "notification", "process", "web")
+      .whereLayer("reporting").mayOnlyAccessLayers("storage", "letters", "casefile", "closure", "discipline", "investigation", "screening", "intake",
           "identity", "notification", "process", "web")
       .whereLayer("gate").mayOnlyAccessLayers("casefile", "identity", "process", "web")
       .whereLayer("reporting").mayNotBeAccessedByAnyLayer()

@@ -106,6 +106,16 @@ public class CaseTimeline {
               "timeline.document", kind[0], kind[1]);
         })
         .list().forEach(entries::add);
+    jdbc.sql("SELECT generated_at, generated_by, id, kind, prefix, number FROM letter_register WHERE tracking_number = ?"
+            + " ORDER BY id FETCH FIRST " + upTo + " ROWS ONLY").param(tn)
+        .query((rs, i) -> {
+          String kind = rs.getString(4).toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+          Object[][] label = labels("letter.kind." + kind, rs.getString(5) + "/" + rs.getInt(6));
+          return entry(rs.getTimestamp(1).toInstant(), "LETTER", rs.getString(2),
+              Map.of("letterId", rs.getLong(3), "letterKind", kind, "number", rs.getString(5) + "/" + rs.getInt(6)),
+              "timeline.letter", label[0], label[1]);
+        })
+        .list().forEach(entries::add);
     jdbc.sql("SELECT decided_at, decided_by, overdue_task, new_due FROM deadline_extension WHERE tracking_number = ?"
             + " ORDER BY id FETCH FIRST " + upTo + " ROWS ONLY").param(tn)
         .query((rs, i) -> {
@@ -218,7 +228,8 @@ public class CaseTimeline {
   /** The Buddhist-era date in Thai, the Gregorian one in English, each with the Bangkok time of day. */
   private static Map<String, String> dates(Instant at) {
     String time = java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(at.atZone(ThaiDates.BANGKOK));
-    return Map.of("th", ThaiDates.thai(at) + " " + time + " น.", "en", ThaiDates.english(at) + ", " + time);
+    return Map.of("th", Bilingual.thai("timeline.dateTime", ThaiDates.thai(at), time),
+        "en", Bilingual.english("timeline.dateTime", ThaiDates.english(at), time));
   }
 
   /** A model's bilingual name "ไทย / English" as its two halves. */

@@ -35,7 +35,10 @@ import th.go.integritydesk.web.StaffUser;
 public class NeedToKnow {
 
   /** What of a case was read, as recorded. */
-  public enum What { API, PAGE, EVIDENCE, DOCUMENT, NOTES, NOTE_WRITTEN, DOCUMENTS, DOCUMENT_UPLOADED, TIMELINE }
+  public enum What {
+    API, PAGE, EVIDENCE, DOCUMENT, NOTES, NOTE_WRITTEN, DOCUMENTS, DOCUMENT_UPLOADED, TIMELINE, LETTERS, LETTER,
+    LETTER_GENERATED
+  }
 
   /** Why a reader may read, or why not: recorded nowhere, returned to tests and logs. */
   public enum Ground {

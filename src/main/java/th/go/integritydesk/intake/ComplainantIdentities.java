@@ -74,6 +74,13 @@ public class ComplainantIdentities {
     }
   }
 
+  /** Whether the complainant left a postal address (nothing is opened, nothing recorded). */
+  public boolean hasAddress(String trackingNumber) {
+    return jdbc.sql("SELECT COUNT(*) FROM complainant_identity WHERE tracking_number = ?"
+            + " AND (has_address OR address IS NOT NULL)")
+        .param(trackingNumber).query(Integer.class).single() > 0;
+  }
+
   @Transactional
   public Optional<Identity> reveal(String trackingNumber, String revealedTo, String reason) {
     Optional<Identity> identity = jdbc.sql("SELECT identity_sealed, email_sealed, name, email, phone, address"

@@ -34,7 +34,10 @@ import th.go.integritydesk.process.EngineClock;
 public class SealedStore implements MeterBinder {
 
   /** What a sealed value is: part of the associated data, so one cannot stand in for another. */
-  public enum Purpose { IDENTITY, CONTACT, EVIDENCE, EVIDENCE_NAME, SUBMISSION, NOTE, DOCUMENT, DOCUMENT_NAME, ORIGINAL }
+  public enum Purpose {
+    IDENTITY, CONTACT, EVIDENCE, EVIDENCE_NAME, SUBMISSION, NOTE, DOCUMENT, DOCUMENT_NAME, ORIGINAL, LETTER,
+    LETTER_ADDRESSEE
+  }
 
   private static final Logger LOG = LoggerFactory.getLogger(SealedStore.class);
   private static final int CACHED_KEYS = 4096;
