@@ -87,6 +87,31 @@ public class LetterTemplates {
         if (runs.isEmpty()) {
           continue;
         }
+        // a placeholder inside one run is replaced there, so the run keeps its own formatting (a bold label beside
+        // a plain value)
+        boolean whole = true;
+        for (XWPFRun run : runs) {
+          String runText = run.text();
+          if (runText.contains("{{") && !PLACEHOLDER.matcher(runText).find() || runText.contains("{") != runText.contains("}")) {
+            whole = false;
+          }
+        }
+        if (whole) {
+          var format = new java.util.ArrayList<org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr>();
+          var texts = new java.util.ArrayList<String>();
+          for (XWPFRun run : runs) {
+            format.add(run.getCTR().isSetRPr()
+                ? (org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr) run.getCTR().getRPr().copy() : null);
+            texts.add(replace(run.text(), values));
+          }
+          for (int i = runs.size() - 1; i >= 0; i--) {
+            paragraph.removeRun(i);
+          }
+          for (int i = 0; i < texts.size(); i++) {
+            write(paragraph, format.get(i), texts.get(i));
+          }
+          continue;
+        }
         // join the runs (Word splits a placeholder over several when it is edited), keep tabs as tabs
         StringBuilder joined = new StringBuilder();
         for (XWPFRun run : runs) {
@@ -111,6 +136,16 @@ public class LetterTemplates {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static String replace(String text, Map<String, String> values) {
+    Matcher m = PLACEHOLDER.matcher(text);
+    StringBuilder filled = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(filled, Matcher.quoteReplacement(values.getOrDefault(m.group(1), "")));
+    }
+    m.appendTail(filled);
+    return filled.toString();
   }
 
   /** The text as runs of the paragraph, each a piece of text, a tab or a line break, in the order they come. */
