@@ -22,10 +22,12 @@ public class AcknowledgeReceipt implements JavaDelegate {
 
   private final ComplainantMessages messages;
   private final ComplainantMail mail;
+  private final ComplainantIdentities identities;
 
-  public AcknowledgeReceipt(ComplainantMessages messages, ComplainantMail mail) {
+  public AcknowledgeReceipt(ComplainantMessages messages, ComplainantMail mail, ComplainantIdentities identities) {
     this.messages = messages;
     this.mail = mail;
+    this.identities = identities;
   }
 
   @Override
@@ -37,6 +39,9 @@ public class AcknowledgeReceipt implements JavaDelegate {
     // complainant can be mailed is the record's, not the case's)
     execution.setVariable(ComplaintLifecycle.Variables.ACKNOWLEDGE_BY_MAIL,
         org.camunda.bpm.engine.variable.Variables.booleanValue(byMail, true));
+    // the paper channel: no usable e-mail but a postal address, so intake prints and posts a letter (ADR 0015)
+    execution.setVariable(ComplaintLifecycle.Variables.ACKNOWLEDGE_BY_POST,
+        org.camunda.bpm.engine.variable.Variables.booleanValue(!byMail && identities.hasAddress(trackingNumber), true));
     if (!byMail) {
       execution.setVariable(ComplaintLifecycle.Variables.ACKNOWLEDGED_AT,
         org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime());

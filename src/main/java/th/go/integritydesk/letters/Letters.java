@@ -26,7 +26,9 @@ import th.go.integritydesk.intake.ComplainantIdentities;
 import th.go.integritydesk.intake.EvidenceFiles;
 import th.go.integritydesk.intake.TrackingNumbers;
 import th.go.integritydesk.process.Bilingual;
+import th.go.integritydesk.process.ComplaintLifecycle;
 import th.go.integritydesk.process.Deadlines;
+import th.go.integritydesk.process.DisciplinaryAction;
 import th.go.integritydesk.process.EngineClock;
 import th.go.integritydesk.process.ThaiDates;
 import th.go.integritydesk.storage.SealedStore;
@@ -262,17 +264,17 @@ public class Letters {
         : Bilingual.thai("outcome." + c.outcome()) + (latestMessage(tn, "OUTCOME").isEmpty() ? ""
             : " " + latestMessage(tn, "OUTCOME")));
     String forwardTo = c.forwardedTo() == null ? "" : c.forwardedTo();
-    String agencyName = variable(tn, "forwardAgencyName");
+    String agencyName = variable(tn, ComplaintLifecycle.Variables.FORWARD_AGENCY_NAME);
     v.put("forwardTo", agencyName != null && !agencyName.isBlank() ? agencyName
         : forwardTo.isEmpty() ? "" : Bilingual.thai("letter.text.head", Bilingual.thai("agency." + forwardTo)));
-    v.put("screeningReason", orEmpty(variable(tn, "screeningReason")));
+    v.put("screeningReason", orEmpty(variable(tn, ComplaintLifecycle.Variables.SCREENING_REASON)));
     v.put("committeeChair", names(duties.holders(tn, CaseDuties.Duty.COMMITTEE_CHAIR)));
     v.put("committeeMembers", names(duties.holders(tn, CaseDuties.Duty.COMMITTEE_MEMBER)));
     v.put("firstMeetingWithin", days(deadlines.getCommitteeFirstMeeting()));
     String penalty = jdbc.sql("SELECT penalty FROM discipline_report WHERE tracking_number = ? ORDER BY id DESC")
         .param(tn).query(String.class).list().stream().findFirst().orElse(null);
     v.put("penalty", penalty == null ? "" : Bilingual.thai("penalty." + penalty));
-    v.put("penaltyReason", orEmpty(variable(tn, "penaltyReason")));
+    v.put("penaltyReason", orEmpty(variable(tn, DisciplinaryAction.Variables.PENALTY_REASON)));
     v.put("caseSummary", summary(tn, c));
     return v;
   }
@@ -285,7 +287,7 @@ public class Letters {
     s.append(Bilingual.thai("letter.summary.received", thaiDate(c.receivedAt()))).append('\n');
     s.append(Bilingual.thai("letter.summary.accused", accused(c))).append('\n');
     s.append(Bilingual.thai("letter.summary.facts", c.description())).append('\n');
-    s.append(Bilingual.thai("letter.summary.reason", orEmpty(variable(tn, "screeningReason")))).append('\n');
+    s.append(Bilingual.thai("letter.summary.reason", orEmpty(variable(tn, ComplaintLifecycle.Variables.SCREENING_REASON)))).append('\n');
     List<EvidenceFiles.Stored> files = evidence.of(tn);
     s.append(Bilingual.thai("letter.summary.evidence", files.size()));
     for (int i = 0; i < files.size(); i++) {

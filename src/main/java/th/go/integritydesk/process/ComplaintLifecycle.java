@@ -46,6 +46,9 @@ public final class ComplaintLifecycle {
     @CodeOnly public static final String ACKNOWLEDGED_AT = "acknowledgedAt";
     /** Transient (never stored): whether the acknowledgement is also mailed, for the gateway right after it. */
     public static final String ACKNOWLEDGE_BY_MAIL = "acknowledgeByMail";
+    /** transient, like acknowledgeByMail: a postal address and no usable e-mail, so intake posts a letter */
+    public static final String ACKNOWLEDGE_BY_POST = "acknowledgeByPost";
+    public static final String LETTER_POSTED_ON = "letterPostedOn";
     @CodeOnly public static final String SCREENING_PAUSED_MILLIS = "screeningPausedMillis";
     @CodeOnly public static final String INFO_REQUESTED_AT = "infoRequestedAt";
     // screening

@@ -9,7 +9,11 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import th.go.integritydesk.intake.Category;
+import th.go.integritydesk.intake.Channel;
+import th.go.integritydesk.intake.ComplaintSubmission;
 import th.go.integritydesk.intake.Complaints;
+import th.go.integritydesk.intake.Rank;
 import th.go.integritydesk.intake.Stage;
 import th.go.integritydesk.notification.ComplainantMessages;
 import th.go.integritydesk.notification.ComplainantMessages.Kind;
@@ -88,6 +92,42 @@ class ComplaintLifecycleProcessTest extends ProcessTestSupport {
     assertThat(stuck).isWaitingAt("mail-acknowledgement", "escalate-acknowledgement", "screen-complaint");
     completeAs("supervisor", task("escalate-acknowledgement", stuck), vars("escalationAction", "แก้ระบบอีเมล / Mail fixed"));
     assertThat(stuck).hasPassed("acknowledgement-escalation-handled").isWaitingAt("mail-acknowledgement");
+  }
+
+  @Autowired th.go.integritydesk.letters.Letters letters;
+
+  /**
+   * The paper channel (ADR 0015): a complainant with a postal address and no e-mail gets a letter, posted by intake;
+   * the task is done only once the letter is in the register and its posting date is given. One who can be mailed
+   * gets no letter task.
+   */
+  @Test
+  void aPostalOnlyComplainantGetsAnAcknowledgementLetterThatIntakePosts() {
+    ComplaintSubmission submission = new ComplaintSubmission(Channel.LETTER, Category.BRIBERY, "เรียกเงิน / Bribe",
+        "เจ้าหน้าที่เรียกเงิน / The officer asked for money",
+        new ComplaintSubmission.Accused("นาย ค", null, "กองคลัง", Rank.OPERATIONAL, null), null, null, null,
+        new ComplaintSubmission.Complainant("ผู้ร้อง ทางไปรษณีย์", null, null, "1 ถนนตรง กรุงเทพฯ 10200"), false, null,
+        null, null);
+    String trackingNumber = intake.submit(submission, java.util.List.of(), null, "intake").trackingNumber();
+    ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(trackingNumber)
+        .processDefinitionKey(ComplaintLifecycle.PROCESS_KEY).singleResult();
+    assertThat(pi).isWaitingAt("post-acknowledgement-letter", "screen-complaint");
+    org.camunda.bpm.engine.task.Task letter = task("post-acknowledgement-letter", pi);
+    assertThat(letter).hasCandidateGroup("intake");
+    org.assertj.core.api.Assertions.assertThat(letter.getDueDate()).isNotNull();
+    assertThatThrownBy(() -> completeAs("intake", letter, vars("letterPostedOn", "2026-12-08")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("letterPostedOn");
+    letters.generate(new th.go.integritydesk.web.StaffUser("intake", java.util.List.of("intake")), trackingNumber,
+        "acknowledgement", null);
+    assertThatThrownBy(() -> completeAs("intake", letter, vars()))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("letterPostedOn");
+    completeAs("intake", letter, vars("letterPostedOn", "2026-12-08"));
+    assertThat(pi).hasPassed("acknowledgement-posted").isWaitingAtExactly("screen-complaint");
+    org.assertj.core.api.Assertions.assertThat(historyService().createHistoricVariableInstanceQuery()
+        .processInstanceId(pi.getId()).variableName("acknowledgeByPost").count()).as("transient, never stored").isZero();
+
+    ProcessInstance mailed = mailableComplaint("whistle@example.org", true);
+    assertThat(mailed).hasNotPassed("post-acknowledgement-letter").isWaitingAt("mail-acknowledgement");
   }
 
   @Test
