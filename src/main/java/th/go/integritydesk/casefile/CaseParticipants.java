@@ -1,23 +1,15 @@
 package th.go.integritydesk.casefile;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.task.TaskDefinition;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import th.go.integritydesk.intake.TrackingNumbers;
 import th.go.integritydesk.process.ActingUser;
 import th.go.integritydesk.process.EngineClock;
+import th.go.integritydesk.process.EveryUserTask;
 
 /**
  * Who took part in a case ({@code case_participant}): every user task of every model records its assignee when it is
@@ -38,21 +30,10 @@ public class CaseParticipants extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
-    if (listeners == null) {
-      listeners = new ArrayList<>();
-      configuration.setCustomPostBPMNParseListeners(listeners);
-    }
-    TaskListener assigned = task -> record(task, task.getAssignee(), TookPartAs.ASSIGNED);
-    TaskListener completed = task -> record(task, ActingUser.of(task), TookPartAs.COMPLETED);
-    listeners.add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-        TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-        task.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, assigned);
-        task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, completed);
-      }
-    });
+    EveryUserTask.listen(configuration, TaskListener.EVENTNAME_ASSIGNMENT,
+        task -> record(task, task.getAssignee(), TookPartAs.ASSIGNED));
+    EveryUserTask.listen(configuration, TaskListener.EVENTNAME_COMPLETE,
+        task -> record(task, ActingUser.of(task), TookPartAs.COMPLETED));
   }
 
   void record(DelegateTask task, String userId, TookPartAs as) {

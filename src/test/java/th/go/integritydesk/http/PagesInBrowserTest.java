@@ -372,7 +372,9 @@ class PagesInBrowserTest {
   private static void clickToNextPage(By what) {
     WebElement page = browser.findElement(By.tagName("html"));
     browser.findElement(what).click();
+    // while the old page goes, chromedriver may answer "node does not belong to the document" instead of "stale"
     new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30))
+        .ignoring(org.openqa.selenium.WebDriverException.class)
         .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
   }
 
