@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -93,10 +94,14 @@ public class StaffAuthorizations extends AbstractProcessEnginePlugin {
     grant(investigator, Resources.PROCESS_DEFINITION, FactFinding.PROCESS_KEY, Permissions.READ);
     // committee chairs and members are usually investigators
     grant(investigator, Resources.PROCESS_DEFINITION, DisciplinaryAction.PROCESS_KEY, Permissions.READ);
-    // supervisors watch every case, incident and deadline in Cockpit
+    // supervisors watch every case, incident and deadline in Cockpit: through grants on any instance and its history,
+    // not on the definitions, so that a supervisor of the accused's unit can be kept out of one case by a revoke on its
+    // instances (ConflictedCases; a grant on a definition would let them in beside the revoke)
     grant(supervisor, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-    grant(supervisor, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
+    grant(supervisor, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+    withhold(supervisor, Resources.PROCESS_DEFINITION, ANY, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
     grant(supervisor, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    grant(supervisor, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
     grant(supervisor, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
     grant(supervisor, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
     // the disciplinary authority reads its definition; an appeal filed with MSPC is recorded through

@@ -17,16 +17,21 @@ public final class EveryUserTask {
   private EveryUserTask() {}
 
   public static void listen(ProcessEngineConfigurationImpl configuration, String event, TaskListener listener) {
-    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
-    if (listeners == null) {
-      listeners = new ArrayList<>();
-      configuration.setCustomPostBPMNParseListeners(listeners);
-    }
-    listeners.add(new AbstractBpmnParseListener() {
+    parseListeners(configuration).add(new AbstractBpmnParseListener() {
       @Override
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
         ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition().addTaskListener(event, listener);
       }
     });
+  }
+
+  /** The engine's parse listeners that run after its own, created when there are none yet. */
+  static List<BpmnParseListener> parseListeners(ProcessEngineConfigurationImpl configuration) {
+    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
+    if (listeners == null) {
+      listeners = new ArrayList<>();
+      configuration.setCustomPostBPMNParseListeners(listeners);
+    }
+    return listeners;
   }
 }

@@ -45,8 +45,14 @@ class ConflictedCasesOverHttpTest {
       assertThat(staff(centre).get(ofThisCase).body()).as(centre).isEmpty();
       assertThat(staff(centre).get(caseFile).status()).as(centre).isEqualTo(404);
     }
+    // the centre's intake officers are its identity custodians, but not for a case against the centre
+    assertThat(staff("intake").post(caseFile + "/identity", Map.of("reason", "ผู้ร้องโทรมาสอบถาม / The complainant called"))
+        .status()).isEqualTo(404);
+    assertThat(staff("intake").post(caseFile + "/letters", Map.of("kind", "acknowledgement")).status()).isEqualTo(404);
     StaffClient authority = staff("authority");
     assertThat(authority.get(caseFile).status()).isEqualTo(200);
+    assertThat(whatCockpitShows("supervisor", trackingNumber)).isEmpty();
+    assertThat(whatCockpitShows("admin", trackingNumber)).isNotEmpty(); // the control: the case is there to be seen
     JsonNode named = authority.get("/engine-rest/filter?name=" + java.net.URLEncoder.encode(
         "งานที่มอบแก่ฉันโดยระบุชื่อ / Offered to me by name", java.nio.charset.StandardCharsets.UTF_8)).body();
     assertThat(named).hasSize(1);
@@ -66,6 +72,48 @@ class ConflictedCasesOverHttpTest {
     assertThat(staff("investigator").get(caseFile).status()).isEqualTo(200);
     assertThat(staff("supervisor").get(caseFile).status()).isEqualTo(404);
     assertThat(staff("screener").get(caseFile).status()).isEqualTo(404);
+    // the fact-finding instance (a call activity) and the history of screening and assignment stay hidden too
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(trackingNumber).count()).isEqualTo(2);
+    assertThat(whatCockpitShows("supervisor", trackingNumber)).isEmpty();
     NeedToKnowMatrixTest.endCases(runtime, java.util.List.of(trackingNumber));
+  }
+
+  /**
+   * What a user finds of a case in Cockpit and through the engine's REST API: its instances (runtime and Cockpit's
+   * own list), their history, their variables and their tasks' history, as the lines that name something found.
+   */
+  java.util.List<String> whatCockpitShows(String user, String trackingNumber) {
+    StaffClient cockpit = staff(user);
+    cockpit.loginTo("cockpit");
+    java.util.List<String> found = new java.util.ArrayList<>();
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    runtime.createProcessInstanceQuery().processInstanceBusinessKey(trackingNumber).list().forEach(i -> ids.add(i.getId()));
+    String engine = "/camunda/api/engine/engine/default";
+    String base = "/camunda/api/cockpit/plugin/base/default";
+    Map<String, JsonNode> answers = new java.util.LinkedHashMap<>();
+    answers.put("instances", cockpit.get("/engine-rest/process-instance?businessKey=" + trackingNumber).body());
+    answers.put("historic instances",
+        cockpit.get("/engine-rest/history/process-instance?processInstanceBusinessKey=" + trackingNumber).body());
+    answers.put("historic tasks",
+        cockpit.get("/engine-rest/history/task?processInstanceBusinessKey=" + trackingNumber).body());
+    for (String id : ids) {
+      answers.put("variables of " + id, cockpit.get("/engine-rest/variable-instance?processInstanceIdIn=" + id).body());
+      answers.put("historic variables of " + id,
+          cockpit.get("/engine-rest/history/variable-instance?processInstanceId=" + id).body());
+      answers.put("activities of " + id,
+          cockpit.get("/engine-rest/history/activity-instance?processInstanceId=" + id).body());
+      answers.put("Cockpit's instance " + id, cockpit.webapp("GET", engine + "/process-instance/" + id, null).body());
+      answers.put("Cockpit's called instances of " + id,
+          cockpit.webapp("POST", base + "/process-instance/" + id + "/called-process-instances", Map.of()).body());
+    }
+    answers.put("Cockpit's instance list", cockpit.webapp("POST", base + "/process-instance?firstResult=0&maxResults=50",
+        Map.of("businessKey", trackingNumber)).body());
+    answers.forEach((what, answer) -> {
+      boolean shown = answer != null && (answer.isArray() ? !answer.isEmpty() : answer.has("id"));
+      if (shown) {
+        found.add(what + ": " + answer);
+      }
+    });
+    return found;
   }
 }

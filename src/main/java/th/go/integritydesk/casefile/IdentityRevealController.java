@@ -1,4 +1,4 @@
-package th.go.integritydesk.intake;
+package th.go.integritydesk.casefile;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -14,12 +14,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import th.go.integritydesk.identity.Groups;
-import th.go.integritydesk.web.CaseNotFound;
+import th.go.integritydesk.intake.ComplainantIdentities;
 import th.go.integritydesk.web.StaffUser;
 
 /**
  * The audited reveal of a complainant's identity (the "custodian" role of whistleblowing platforms): only the intake
- * unit, only with a reason, and every reveal is on a report that supervisors read.
+ * unit, only with a reason, never to a member of the accused's unit (as for an unknown case), and every reveal is on a
+ * report that supervisors read.
  */
 @RestController
 @RequestMapping("/api/staff")
@@ -30,11 +31,11 @@ public class IdentityRevealController {
   public record RevealRequest(@NotBlank @Size(min = 10, max = 1000) String reason) {}
 
   private final ComplainantIdentities identities;
-  private final Complaints complaints;
+  private final NeedToKnow needToKnow;
 
-  public IdentityRevealController(ComplainantIdentities identities, Complaints complaints) {
+  public IdentityRevealController(ComplainantIdentities identities, NeedToKnow needToKnow) {
     this.identities = identities;
-    this.complaints = complaints;
+    this.needToKnow = needToKnow;
   }
 
   @Operation(summary = "Reveal who complained (recorded: who, when, why)")
@@ -42,9 +43,7 @@ public class IdentityRevealController {
   public ComplainantIdentities.Identity reveal(StaffUser user, @PathVariable String trackingNumber,
                                                @Valid @RequestBody RevealRequest request) {
     user.requireAnyOf(Groups.INTAKE);
-    if (!complaints.exists(trackingNumber)) {
-      throw new CaseNotFound();
-    }
+    needToKnow.openAsCustodian(user, trackingNumber, NeedToKnow.What.IDENTITY);
     return identities.reveal(trackingNumber, user.id(), request.reason())
         .orElse(new ComplainantIdentities.Identity(null, null, null, null));
   }
