@@ -159,8 +159,6 @@ public class ConflictedCases extends AbstractProcessEnginePlugin {
       // ago is not written yet, and this bulk delete runs after it in the same flush
       Context.getCommandContext().getAuthorizationManager()
           .deleteAuthorizationsByResourceIdAndGroupId(Resources.TASK, task.getId(), group);
-      Context.getCommandContext().getAuthorizationManager()
-          .deleteAuthorizationsByResourceIdAndGroupId(Resources.HISTORIC_TASK, task.getId(), group);
       outside.forEach(task::addCandidateUser);
       if (outside.isEmpty()) {
         AUDIT.error("Case {} is against {}: nobody outside that unit can work task {} (group {}); add an officer"

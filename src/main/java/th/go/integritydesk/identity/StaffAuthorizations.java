@@ -57,6 +57,26 @@ public class StaffAuthorizations extends AbstractProcessEnginePlugin {
   private AuthorizationService authorizations;
 
   /**
+   * With historic instance permissions on, the engine gives every candidate group and assignee of a task a grant on
+   * its history as well, and such a grant opens the history of <em>every variable of the case</em> (the engine's
+   * historic variable query joins any task of the instance). That is wider than need to know: a whole group would keep
+   * the case's variable history after another member did the task. Officers read a case's story in the case file
+   * (casefile.NeedToKnow); the engine's history is for supervisors (grants on instances) and administrators.
+   */
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setResourceAuthorizationProvider(new NoHistoricTaskGrants());
+  }
+
+  /** The engine's default grants on a task, without the ones on its history. */
+  static final class NoHistoricTaskGrants extends org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider {
+    @Override
+    protected boolean isHistoricInstancePermissionsEnabled() {
+      return false;
+    }
+  }
+
+  /**
    * Everything below runs as one engine command: one transaction and one connection for some seventy checks, instead
    * of a transaction each (a restart changes nothing and commits nothing). No key is checked twice before it is
    * written, so what a check reads never depends on a write of the same command that is not flushed yet.
