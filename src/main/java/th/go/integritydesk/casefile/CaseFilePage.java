@@ -36,7 +36,7 @@ import th.go.integritydesk.web.StaffUser;
  * session), never the complainant's identity. {@code /staff/case.html?tn=...}, the link in the task forms, leads here.
  */
 @Controller
-class CaseFilePage {
+public class CaseFilePage {
 
   record Row(String field, String value, String valueKey) {}
 
@@ -65,10 +65,11 @@ class CaseFilePage {
   private final CaseRecordsController records;
   private final th.go.integritydesk.web.PageCsrf csrf;
   private final MessageSource text;
+  private final List<CaseFileSection> sections;
 
   CaseFilePage(CaseFileController api, NeedToKnow needToKnow, CaseNotes notes, CaseDocuments documents,
                CaseTimeline timeline, CaseRecordsController records, th.go.integritydesk.web.PageCsrf csrf,
-               MessageSource text) {
+               MessageSource text, List<CaseFileSection> sections) {
     this.api = api;
     this.needToKnow = needToKnow;
     this.notes = notes;
@@ -77,6 +78,7 @@ class CaseFilePage {
     this.records = records;
     this.csrf = csrf;
     this.text = text;
+    this.sections = sections;
   }
 
   /** The address the task forms link to. */
@@ -112,6 +114,7 @@ class CaseFilePage {
     model.addAttribute("timeline", timeline.of(user, tn, 0).stream().map(e -> new TimelineLine(
         e.date().get(thai ? "th" : "en"), e.kind(), e.actor(), e.summary().get(thai ? "th" : "en"))).toList());
     model.addAttribute("kinds", CaseDocuments.Kind.values());
+    sections.forEach(section -> section.addTo(user, tn, model, locale));
     model.addAttribute("csrfToken", csrf.token(request));
   }
 
@@ -150,8 +153,11 @@ class CaseFilePage {
     return "redirect:/staff/case?tn=" + URLEncoder.encode(number, StandardCharsets.UTF_8) + "#documents";
   }
 
-  /** The page again, answered 400, with the field's message beside the form that sent it. */
-  private String again(StaffUser user, String number, InvalidInputException e, Model model, Locale locale,
+  /**
+   * The page again, answered 400, with the field's message beside the form that sent it (the forms of other packages'
+   * sections too).
+   */
+  public String again(StaffUser user, String number, InvalidInputException e, Model model, Locale locale,
                        HttpServletRequest request, HttpServletResponse response, String form) {
     response.setStatus(HttpStatus.BAD_REQUEST.value());
     show(user, number, model, locale, request);
@@ -177,7 +183,7 @@ class CaseFilePage {
   }
 
   @ExceptionHandler(StaffAccessDenied.class)
-  String denied(StaffAccessDenied e, Model model, Locale locale, HttpServletResponse response) {
+  public String denied(StaffAccessDenied e, Model model, Locale locale, HttpServletResponse response) {
     response.setStatus(e.status().value());
     if (e.status() == HttpStatus.UNAUTHORIZED) {
       response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"integrity-desk\"");
@@ -191,7 +197,7 @@ class CaseFilePage {
   }
 
   @ExceptionHandler(CaseNotFound.class)
-  String notFound(Model model, Locale locale, HttpServletResponse response) {
+  public String notFound(Model model, Locale locale, HttpServletResponse response) {
     response.setStatus(HttpStatus.NOT_FOUND.value());
     model.addAttribute("problemTitle", message("problem.notFound.title", locale));
     model.addAttribute("problem", message("case.notFound", locale));

@@ -1,6 +1,6 @@
 package th.go.integritydesk.casefile;
 
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -39,7 +39,7 @@ public class CaseParticipantsUpgrade {
     }
     try {
       Integer added = transactions.execute(status -> {
-        jdbc.sql("INSERT INTO upgrade_step (name, done_at) VALUES (?, ?)").params(STEP, Instant.now()).update();
+        jdbc.sql("INSERT INTO upgrade_step (name, done_at) VALUES (?, ?)").params(STEP, OffsetDateTime.now()).update();
         return jdbc.sql("""
             INSERT INTO case_participant (tracking_number, user_id, took_part_as, task_key, task_id, at)
             SELECT p.BUSINESS_KEY_, t.ASSIGNEE_, CASE WHEN t.END_TIME_ IS NULL THEN ? ELSE ? END, t.TASK_DEF_KEY_,

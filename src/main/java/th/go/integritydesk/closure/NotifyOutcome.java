@@ -18,10 +18,12 @@ public class NotifyOutcome implements JavaDelegate {
 
   private final ComplainantMessages messages;
   private final ComplainantMail mail;
+  private final th.go.integritydesk.intake.PaperChannel paper;
 
-  public NotifyOutcome(ComplainantMessages messages, ComplainantMail mail) {
+  public NotifyOutcome(ComplainantMessages messages, ComplainantMail mail, th.go.integritydesk.intake.PaperChannel paper) {
     this.messages = messages;
     this.mail = mail;
+    this.paper = paper;
   }
 
   @Override
@@ -32,5 +34,7 @@ public class NotifyOutcome implements JavaDelegate {
     String english = Bilingual.english("complainant.closed", trackingNumber, Bilingual.english(outcome.noticeKey()));
     messages.post(trackingNumber, Kind.OUTCOME, thai, english);
     mail.send(trackingNumber, "outcome", "1", thai, english);
+    // a complainant without e-mail learns the outcome by letter (intake posts it)
+    paper.decide(execution, LETTER_BY_POST);
   }
 }

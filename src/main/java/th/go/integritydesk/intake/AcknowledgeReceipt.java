@@ -22,12 +22,12 @@ public class AcknowledgeReceipt implements JavaDelegate {
 
   private final ComplainantMessages messages;
   private final ComplainantMail mail;
-  private final ComplainantIdentities identities;
+  private final PaperChannel paper;
 
-  public AcknowledgeReceipt(ComplainantMessages messages, ComplainantMail mail, ComplainantIdentities identities) {
+  public AcknowledgeReceipt(ComplainantMessages messages, ComplainantMail mail, PaperChannel paper) {
     this.messages = messages;
     this.mail = mail;
-    this.identities = identities;
+    this.paper = paper;
   }
 
   @Override
@@ -40,8 +40,7 @@ public class AcknowledgeReceipt implements JavaDelegate {
     execution.setVariable(ComplaintLifecycle.Variables.ACKNOWLEDGE_BY_MAIL,
         org.camunda.bpm.engine.variable.Variables.booleanValue(byMail, true));
     // the paper channel: no usable e-mail but a postal address, so intake prints and posts a letter (ADR 0015)
-    execution.setVariable(ComplaintLifecycle.Variables.ACKNOWLEDGE_BY_POST,
-        org.camunda.bpm.engine.variable.Variables.booleanValue(!byMail && identities.hasAddress(trackingNumber), true));
+    paper.decide(execution, ComplaintLifecycle.Variables.ACKNOWLEDGE_BY_POST);
     if (!byMail) {
       execution.setVariable(ComplaintLifecycle.Variables.ACKNOWLEDGED_AT,
         org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime());

@@ -2,6 +2,7 @@ package th.go.integritydesk.letters;
 
 import java.util.Arrays;
 import java.util.Optional;
+import th.go.integritydesk.process.ComplaintLifecycle.Elements;
 
 /** The letters and orders of DESIGN.md, "Letters", each from its template {@code processes/letters/<name>.docx}. */
 public enum LetterKind {
@@ -28,6 +29,26 @@ public enum LetterKind {
   /** Addressed to the complainant: it carries their name and postal address (intake only, recorded like a reveal). */
   public boolean toComplainant() {
     return toComplainant;
+  }
+
+  /** The letter a task of the paper channel posts (the intake tasks of complaint-lifecycle), by the task's key. */
+  public static Optional<LetterKind> postedBy(String taskDefinitionKey) {
+    return Optional.ofNullable(switch (taskDefinitionKey) {
+      case Elements.POST_ACKNOWLEDGEMENT_LETTER -> ACKNOWLEDGEMENT;
+      case Elements.POST_INFORMATION_REQUEST_LETTER -> INFORMATION_REQUEST;
+      case Elements.POST_OUTCOME_LETTER, Elements.POST_WITHDRAWAL_OUTCOME_LETTER -> OUTCOME;
+      default -> null;
+    });
+  }
+
+  /** The task that posts this kind of letter, when the process owes one to a complainant without e-mail. */
+  public java.util.List<String> postingTasks() {
+    return switch (this) {
+      case ACKNOWLEDGEMENT -> java.util.List.of(Elements.POST_ACKNOWLEDGEMENT_LETTER);
+      case INFORMATION_REQUEST -> java.util.List.of(Elements.POST_INFORMATION_REQUEST_LETTER);
+      case OUTCOME -> java.util.List.of(Elements.POST_OUTCOME_LETTER, Elements.POST_WITHDRAWAL_OUTCOME_LETTER);
+      default -> java.util.List.of();
+    };
   }
 
   public static Optional<LetterKind> of(String id) {

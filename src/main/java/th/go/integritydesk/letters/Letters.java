@@ -71,10 +71,12 @@ public class Letters {
   private final Deadlines deadlines;
   private final HistoryService history;
   private final IdentityService identity;
+  private final org.camunda.bpm.engine.TaskService tasks;
 
   public Letters(JdbcClient jdbc, NeedToKnow needToKnow, OutgoingRegister register, LetterTemplates templates,
                  LetterSettings settings, SealedStore sealed, ComplainantIdentities identities, EvidenceFiles evidence,
-                 CaseDuties duties, Deadlines deadlines, HistoryService history, IdentityService identity) {
+                 CaseDuties duties, Deadlines deadlines, HistoryService history, IdentityService identity,
+                 org.camunda.bpm.engine.TaskService tasks) {
     this.jdbc = jdbc;
     this.needToKnow = needToKnow;
     this.register = register;
@@ -87,6 +89,7 @@ public class Letters {
     this.deadlines = deadlines;
     this.history = history;
     this.identity = identity;
+    this.tasks = tasks;
   }
 
   /** Who may generate and read a kind: refused as for an unknown case, or 403 for a reader of another role. */
@@ -113,14 +116,10 @@ public class Letters {
         throw new StaffAccessDenied(HttpStatus.FORBIDDEN, "letter.notYours");
       }
     }
-    Case c = jdbc.sql("SELECT subject, accused_name, accused_position, accused_unit, received_at, stage, forwarded_to,"
-            + " consent_to_contact, anonymous, description, category, outcome FROM complaint WHERE tracking_number = ?")
-        .param(trackingNumber)
-        .query((rs, i) -> new Case(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7), rs.getBoolean(8), rs.getBoolean(9),
-            rs.getString(10), rs.getString(11), rs.getString(12)))
-        .optional().orElseThrow(CaseNotFound::new);
-    checkStage(trackingNumber, kind, c);
+    Case c = caseOf(trackingNumber).orElseThrow(CaseNotFound::new);
+    if (!fits(trackingNumber, kind, c)) {
+      throw new CaseStateConflict("letter.notAtThisStage");
+    }
     String why = reason == null || reason.isBlank() ? null : reason.strip();
     if (why != null && why.length() > 1000) {
       throw new InvalidInputException("reason", "letter.reasonTooLong");
@@ -187,7 +186,54 @@ public class Letters {
         .query(Integer.class).single() == 0) {
       throw new CaseNotFound();
     }
-    return register.ofCase(trackingNumber).stream().map(e -> view(user, e)).toList();
+    return rows(user, trackingNumber);
+  }
+
+  /** The case's letters for a reader already let in (the case-file page): owed ones first, then the register's. */
+  public List<Map<String, Object>> rows(StaffUser user, String trackingNumber) {
+    List<OutgoingRegister.Entry> entries = register.ofCase(trackingNumber);
+    List<Map<String, Object>> letters = new java.util.ArrayList<>(owed(trackingNumber, entries));
+    entries.stream().map(e -> view(user, e)).forEach(letters::add);
+    return letters;
+  }
+
+  /**
+   * The letters the case owes and nobody has generated yet: a letter to a complainant without e-mail while its intake
+   * task is open (with the task's due date), a forwarding letter once the case is forwarded, a committee order once
+   * the committee has its chair, a penalty order once the report is in.
+   */
+  private List<Map<String, Object>> owed(String trackingNumber, List<OutgoingRegister.Entry> entries) {
+    List<Map<String, Object>> owed = new java.util.ArrayList<>();
+    Case c = caseOf(trackingNumber).orElse(null);
+    if (c == null) {
+      return owed;
+    }
+    List<org.camunda.bpm.engine.task.Task> open = tasks.createTaskQuery().processInstanceBusinessKey(trackingNumber)
+        .taskDefinitionKeyIn(java.util.Arrays.stream(LetterKind.values()).flatMap(k -> k.postingTasks().stream())
+            .toArray(String[]::new))
+        .listPage(0, 20);
+    for (LetterKind kind : LetterKind.values()) {
+      Map<String, Object> row = null;
+      if (kind.toComplainant()) {
+        var task = open.stream().filter(t -> kind.postingTasks().contains(t.getTaskDefinitionKey())).findFirst();
+        if (task.isPresent() && entries.stream().noneMatch(e -> e.kind() == kind
+            && !e.generatedAt().isBefore(task.get().getCreateTime().toInstant()))) {
+          row = new java.util.LinkedHashMap<>();
+          row.put("kind", kind.id());
+          row.put("status", "owed");
+          row.put("due", task.get().getDueDate() == null ? null : task.get().getDueDate().toInstant());
+        }
+      } else if (entries.stream().noneMatch(e -> e.kind() == kind) && fits(trackingNumber, kind, c)) {
+        row = new java.util.LinkedHashMap<>();
+        row.put("kind", kind.id());
+        row.put("status", "owed");
+      }
+      if (row != null) {
+        row.put("trackingNumber", trackingNumber);
+        owed.add(row);
+      }
+    }
+    return owed;
   }
 
   Map<String, Object> view(StaffUser user, OutgoingRegister.Entry e) {
@@ -198,7 +244,11 @@ public class Letters {
     view.put("fiscalYear", e.fiscalYear());
     view.put("date", e.generatedAt());
     view.put("generatedBy", e.generatedBy());
-    view.put("status", "generated");
+    view.put("status", e.postedOn() == null ? "generated" : "sent");
+    if (e.postedOn() != null) {
+      view.put("postedOn", e.postedOn());
+      view.put("postedBy", e.postedBy());
+    }
     view.put("subject", e.subject());
     view.put("addressee", addressee(user, e));
     if (e.reason() != null) {
@@ -220,8 +270,19 @@ public class Letters {
     return e.addressee();
   }
 
-  private void checkStage(String trackingNumber, LetterKind kind, Case c) {
-    boolean fits = switch (kind) {
+  private Optional<Case> caseOf(String trackingNumber) {
+    return jdbc.sql("SELECT subject, accused_name, accused_position, accused_unit, received_at, stage, forwarded_to,"
+            + " consent_to_contact, anonymous, description, category, outcome FROM complaint WHERE tracking_number = ?")
+        .param(trackingNumber)
+        .query((rs, i) -> new Case(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7), rs.getBoolean(8), rs.getBoolean(9),
+            rs.getString(10), rs.getString(11), rs.getString(12)))
+        .optional();
+  }
+
+  /** Whether the kind applies to the case at its stage. */
+  private boolean fits(String trackingNumber, LetterKind kind, Case c) {
+    return switch (kind) {
       case ACKNOWLEDGEMENT -> true;
       case INFORMATION_REQUEST -> c.stage().equals("AWAITING_COMPLAINANT");
       case OUTCOME -> c.stage().equals("CLOSED");
@@ -230,9 +291,6 @@ public class Letters {
       case PENALTY_ORDER -> jdbc.sql("SELECT COUNT(*) FROM discipline_report WHERE tracking_number = ?")
           .param(trackingNumber).query(Integer.class).single() > 0;
     };
-    if (!fits) {
-      throw new CaseStateConflict("letter.notAtThisStage");
-    }
   }
 
   record Case(String subject, String accusedName, String accusedPosition, String accusedUnit, Instant receivedAt,

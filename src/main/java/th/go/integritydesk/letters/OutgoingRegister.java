@@ -22,7 +22,7 @@ public class OutgoingRegister {
 
   public record Entry(long id, int fiscalYear, String prefix, int number, LetterKind kind, String trackingNumber,
                       String addressee, byte[] addresseeSealed, String subject, String generatedBy, Instant generatedAt,
-                      String reason) {
+                      String reason, java.time.LocalDate postedOn, String postedBy) {
 
     public String letterNumber() {
       return prefix + "/" + number;
@@ -79,7 +79,12 @@ public class OutgoingRegister {
   }
 
   private static final String COLUMNS = "id, fiscal_year, prefix, number, kind, tracking_number, addressee,"
-      + " addressee_sealed, subject, generated_by, generated_at, reason";
+      + " addressee_sealed, subject, generated_by, generated_at, reason, posted_on, posted_by";
+
+  /** The letter went out by post on that date (its letter task was completed). */
+  void posted(long id, java.time.LocalDate on, String by) {
+    jdbc.sql("UPDATE letter_register SET posted_on = ?, posted_by = ? WHERE id = ?").params(on, by, id).update();
+  }
 
   public List<Entry> ofCase(String trackingNumber) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM letter_register WHERE tracking_number = ? ORDER BY id"
@@ -108,6 +113,7 @@ public class OutgoingRegister {
     return new Entry(rs.getLong("id"), rs.getInt("fiscal_year"), rs.getString("prefix"), rs.getInt("number"),
         LetterKind.valueOf(rs.getString("kind")), rs.getString("tracking_number"), rs.getString("addressee"),
         rs.getBytes("addressee_sealed"), rs.getString("subject"), rs.getString("generated_by"),
-        rs.getTimestamp("generated_at").toInstant(), rs.getString("reason"));
+        rs.getTimestamp("generated_at").toInstant(), rs.getString("reason"),
+        rs.getObject("posted_on", java.time.LocalDate.class), rs.getString("posted_by"));
   }
 }

@@ -20,6 +20,11 @@ public final class ComplaintLifecycle {
     public static final String FACT_FINDING = "fact-finding";
     public static final String DISCIPLINARY_ACTION = "disciplinary-action";
     public static final String DECIDE_ON_WITHDRAWAL = "decide-on-withdrawal";
+    /** The paper channel's intake tasks: a letter to a complainant without e-mail, printed and posted. */
+    public static final String POST_ACKNOWLEDGEMENT_LETTER = "post-acknowledgement-letter";
+    public static final String POST_INFORMATION_REQUEST_LETTER = "post-information-request-letter";
+    public static final String POST_OUTCOME_LETTER = "post-outcome-letter";
+    public static final String POST_WITHDRAWAL_OUTCOME_LETTER = "post-withdrawal-outcome-letter";
     private Elements() {}
   }
 
@@ -48,6 +53,8 @@ public final class ComplaintLifecycle {
     public static final String ACKNOWLEDGE_BY_MAIL = "acknowledgeByMail";
     /** transient, like acknowledgeByMail: a postal address and no usable e-mail, so intake posts a letter */
     public static final String ACKNOWLEDGE_BY_POST = "acknowledgeByPost";
+    /** Transient: the information request or outcome just told must also be posted as a letter (intake.PaperChannel). */
+    public static final String LETTER_BY_POST = "letterByPost";
     public static final String LETTER_POSTED_ON = "letterPostedOn";
     @CodeOnly public static final String SCREENING_PAUSED_MILLIS = "screeningPausedMillis";
     @CodeOnly public static final String INFO_REQUESTED_AT = "infoRequestedAt";

@@ -33,6 +33,7 @@ public class Deadlines {
   private String appealWindow = "P30D";
   private String committeeFirstMeeting = "P7D";
   private String appealRuling = "P30D";
+  private String letterPosting = "P5D";
 
   /** The due date of a stage that starts now (engine clock), for a user task's due date. */
   public Date dueIn(String deadline) {
@@ -93,6 +94,7 @@ public class Deadlines {
     all.put("appealWindow", appealWindow);
     all.put("committeeFirstMeeting", committeeFirstMeeting);
     all.put("appealRuling", appealRuling);
+    all.put("letterPosting", letterPosting);
     return all;
   }
 
@@ -145,4 +147,6 @@ public class Deadlines {
   public void setNaccOrder(String value) { naccOrder = checked(value); }
   public String getAppealWindow() { return appealWindow; }
   public void setAppealWindow(String value) { appealWindow = checked(value); }
+  public String getLetterPosting() { return letterPosting; }
+  public void setLetterPosting(String value) { letterPosting = checked(value); }
 }

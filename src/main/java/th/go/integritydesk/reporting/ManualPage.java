@@ -39,6 +39,7 @@ class ManualPage {
     model.addAttribute("manual", manual.of(locale));
     model.addAttribute("channels", channels(locale, false));
     model.addAttribute("referrals", channels(locale, true));
+    model.addAttribute("letters", th.go.integritydesk.letters.LetterKind.values());
     model.addAttribute("unit", unit);
     model.addAttribute("unitName", unit.name(thai));
     model.addAttribute("unitAddress", unit.address(thai));

@@ -18,10 +18,13 @@ public class RequestComplainantInfo implements JavaDelegate {
 
   private final ComplainantMessages messages;
   private final ComplainantMail mail;
+  private final th.go.integritydesk.intake.PaperChannel paper;
 
-  public RequestComplainantInfo(ComplainantMessages messages, ComplainantMail mail) {
+  public RequestComplainantInfo(ComplainantMessages messages, ComplainantMail mail,
+                                th.go.integritydesk.intake.PaperChannel paper) {
     this.messages = messages;
     this.mail = mail;
+    this.paper = paper;
   }
 
   @Override
@@ -35,5 +38,7 @@ public class RequestComplainantInfo implements JavaDelegate {
     mail.send(trackingNumber, "info-request", execution.getActivityInstanceId(), thai, english);
     execution.setVariable(INFO_REQUEST_EXPIRED, false);
     execution.setVariable(INFO_REQUESTED_AT, org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime());
+    // a complainant without e-mail learns of the request by letter (intake posts it)
+    paper.decide(execution, LETTER_BY_POST);
   }
 }

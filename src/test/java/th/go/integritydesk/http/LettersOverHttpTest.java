@@ -72,6 +72,12 @@ class LettersOverHttpTest {
   void aPaperComplainantGetsAnAcknowledgementLetterWithANumberFromTheRegister() throws Exception {
     String tn = paperComplaint(false, "99 หมู่ 1 ตำบลบ้านไกล อำเภอเมือง จังหวัดน่าน 55000");
     String letters = "/api/staff/complaints/" + tn + "/letters";
+    JsonNode owed = staff("intake").get(letters).body();
+    assertThat(owed).as("the intake task to post it says the letter is owed").hasSize(1);
+    assertThat(owed.get(0).get("kind").asText()).isEqualTo("acknowledgement");
+    assertThat(owed.get(0).get("status").asText()).isEqualTo("owed");
+    assertThat(owed.get(0).get("due").asText()).isNotBlank();
+    assertThat(owed.get(0).has("number")).isFalse();
     assertThat(staff("screener").post(letters, Map.of("kind", "acknowledgement")).status()).isEqualTo(403);
     int revealsBefore = reveals(tn);
     Answer made = staff("intake").post(letters, Map.of("kind", "acknowledgement"));

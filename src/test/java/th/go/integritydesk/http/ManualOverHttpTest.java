@@ -64,6 +64,25 @@ class ManualOverHttpTest {
         .isLessThan(manual.indexOf("data-element=\"screen-complaint\""));
   }
 
+  /** The letters the process sends (issue 27), and the intake tasks that post them, with their time. */
+  @Test
+  void theManualListsTheLettersTheProcessSends() throws Exception {
+    String manual = page("/manual");
+    for (th.go.integritydesk.letters.LetterKind kind : th.go.integritydesk.letters.LetterKind.values()) {
+      String row = manual.substring(manual.indexOf("data-letter=\"" + kind.id() + "\""));
+      assertThat(row.substring(0, row.indexOf("</tr>"))).as(kind.id())
+          .contains(th.go.integritydesk.process.Bilingual.thai("letter.kind." + kind.id()));
+    }
+    assertThat(manual).contains("หนังสือที่ศูนย์ฯ ส่ง").contains("ทะเบียนหนังสือส่ง");
+    for (String task : List.of("post-acknowledgement-letter", "post-information-request-letter", "post-outcome-letter")) {
+      String step = manual.substring(manual.indexOf("data-element=\"" + task + "\""));
+      assertThat(step.substring(0, step.indexOf("</tr>"))).as(task).contains("เจ้าหน้าที่รับเรื่อง").contains("วัน");
+    }
+    String outcome = manual.substring(manual.indexOf("data-element=\"post-outcome-letter\""));
+    assertThat(outcome.substring(0, outcome.indexOf("</tr>"))).contains("5 วัน");
+    assertThat(page("/manual?lang=en")).contains("Letters the centre sends").contains("Committee appointment order");
+  }
+
   @Test
   void theManualListsEveryDeadlineSettingInThaiDays() throws Exception {
     String manual = page("/manual");

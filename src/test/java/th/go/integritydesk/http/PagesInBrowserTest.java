@@ -282,6 +282,53 @@ class PagesInBrowserTest {
     NeedToKnowMatrixTest.endCases(runtime, List.of(trackingNumber));
   }
 
+  /**
+   * The paper channel on the case-file page: a letter complainant's acknowledgement shows as owed, intake generates it
+   * from the page's form and gets its register number and download; a screener asking for it is told why not beside
+   * the form.
+   */
+  @Test
+  void intakeGeneratesAnOwedLetterFromTheCaseFilePage() throws IOException {
+    StaffClient.Answer recorded = new StaffClient(port, "intake", "demo").post("/api/staff/complaints", Map.of(
+        "channel", "LETTER", "category", "PROCUREMENT", "subject", "จัดซื้อโต๊ะแพงเกินจริง / Overpriced desks",
+        "description", "ราคาโต๊ะสูงกว่าราคาตลาด / Desks above market price",
+        "accused", Map.of("name", "นายพัสดุ ข", "unit", "กองคลัง", "rank", "OPERATIONAL"),
+        "complainant", Map.of("name", "นางสาวไปรษณีย์ ส่งจดหมาย", "address", "5 หมู่ 2 ตำบลบ้านไกล จังหวัดน่าน 55000"),
+        "consentToContact", false));
+    assertThat(recorded.status()).as(recorded.raw()).isEqualTo(201);
+    String trackingNumber = recorded.body().get("trackingNumber").asText();
+    IntakeOverHttpTest.waitUntil(() -> new StaffClient(port, "screener", "demo")
+        .get("/engine-rest/task?processInstanceBusinessKey=" + trackingNumber).body().size() == 1);
+
+    browser.manage().deleteAllCookies();
+    open("/status");
+    actAs("intake");
+    open("/staff/case?tn=" + trackingNumber);
+    assertThat(browser.findElement(By.cssSelector("#letter-list tr[data-status=owed]")).getAttribute("data-kind"))
+        .isEqualTo("acknowledgement");
+    new Select(browser.findElement(By.id("letter-kind"))).selectByValue("acknowledgement");
+    clickToNextPage(By.id("letter-submit"));
+    assertThat(browser.getCurrentUrl()).contains("/staff/case?tn=" + trackingNumber);
+    var generated = browser.findElement(By.cssSelector("#letter-list tr[data-status=generated]"));
+    assertThat(generated.getText()).containsPattern("0201/[0-9]+").contains("intake");
+    assertThat(browser.getPageSource()).as("the page shows no identity, the letter does (a recorded reveal)")
+        .doesNotContain("นางสาวไปรษณีย์").doesNotContain("ตำบลบ้านไกล");
+    assertThat(generated.findElement(By.tagName("a")).getAttribute("href"))
+        .contains("/api/staff/complaints/" + trackingNumber + "/letters/");
+    assertThat(browser.findElements(By.cssSelector("#letter-list tr[data-status=owed]"))).isEmpty();
+    screenshot("9-case-file-letters");
+
+    browser.manage().deleteAllCookies();
+    open("/status");
+    actAs("screener");
+    open("/staff/case?tn=" + trackingNumber);
+    assertThat(text("#letter-list")).doesNotContain("ไปรษณีย์ ส่งจดหมาย");
+    new Select(browser.findElement(By.id("letter-kind"))).selectByValue("acknowledgement");
+    clickToNextPage(By.id("letter-submit"));
+    assertThat(text("#letter-error")).isNotBlank();
+    NeedToKnowMatrixTest.endCases(runtime, List.of(trackingNumber));
+  }
+
   /** Hands the session of an officer logged into Tasklist to the browser. */
   private void actAs(String user) {
     StaffClient officer = new StaffClient(port, user, "demo");

@@ -115,19 +115,111 @@ class ComplaintLifecycleProcessTest extends ProcessTestSupport {
     org.camunda.bpm.engine.task.Task letter = task("post-acknowledgement-letter", pi);
     assertThat(letter).hasCandidateGroup("intake");
     org.assertj.core.api.Assertions.assertThat(letter.getDueDate()).isNotNull();
-    assertThatThrownBy(() -> completeAs("intake", letter, vars("letterPostedOn", "2026-12-08")))
+    assertThatThrownBy(() -> completeAs("intake", letter, vars("letterPostedOn", today())))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("letterPostedOn");
     letters.generate(new th.go.integritydesk.web.StaffUser("intake", java.util.List.of("intake")), trackingNumber,
         "acknowledgement", null);
     assertThatThrownBy(() -> completeAs("intake", letter, vars()))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("letterPostedOn");
-    completeAs("intake", letter, vars("letterPostedOn", "2026-12-08"));
+    completeAs("intake", letter, vars("letterPostedOn", today()));
     assertThat(pi).hasPassed("acknowledgement-posted").isWaitingAtExactly("screen-complaint");
     org.assertj.core.api.Assertions.assertThat(historyService().createHistoricVariableInstanceQuery()
         .processInstanceId(pi.getId()).variableName("acknowledgeByPost").count()).as("transient, never stored").isZero();
 
     ProcessInstance mailed = mailableComplaint("whistle@example.org", true);
     assertThat(mailed).hasNotPassed("post-acknowledgement-letter").isWaitingAt("mail-acknowledgement");
+  }
+
+  private static final th.go.integritydesk.web.StaffUser INTAKE =
+      new th.go.integritydesk.web.StaffUser("intake", java.util.List.of("intake"));
+
+  /** A letter complaint from a complainant with a postal address and no e-mail, acknowledged by a posted letter. */
+  private ProcessInstance postalComplaint() {
+    ComplaintSubmission submission = new ComplaintSubmission(Channel.LETTER, Category.BRIBERY, "เรียกเงิน / Bribe",
+        "เจ้าหน้าที่เรียกเงิน / The officer asked for money",
+        new ComplaintSubmission.Accused("นาย ค", null, "กองคลัง", Rank.OPERATIONAL, null), null, null, null,
+        new ComplaintSubmission.Complainant("ผู้ร้อง ทางไปรษณีย์", null, null, "1 ถนนตรง กรุงเทพฯ 10200"), false, null,
+        null, null);
+    String trackingNumber = intake.submit(submission, java.util.List.of(), null, "intake").trackingNumber();
+    ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(trackingNumber)
+        .processDefinitionKey(ComplaintLifecycle.PROCESS_KEY).singleResult();
+    letters.generate(INTAKE, trackingNumber, "acknowledgement", null);
+    completeAs("intake", task("post-acknowledgement-letter", pi), vars("letterPostedOn", today()));
+    return pi;
+  }
+
+  private static String today() {
+    return java.time.LocalDate.ofInstant(th.go.integritydesk.process.EngineClock.now().toInstant(),
+        th.go.integritydesk.process.ThaiDates.BANGKOK).toString();
+  }
+
+  /** Completing a letter task: refused before its letter exists, then done, and the letter is marked sent. */
+  private void postLetter(ProcessInstance pi, String taskKey, String kind) {
+    org.camunda.bpm.engine.task.Task letter = task(taskKey, pi);
+    assertThat(letter).hasCandidateGroup("intake");
+    org.assertj.core.api.Assertions.assertThat(letter.getDueDate()).isNotNull();
+    org.assertj.core.api.Assertions.assertThat(letters.rows(INTAKE, businessKey(pi)))
+        .anySatisfy(l -> org.assertj.core.api.Assertions.assertThat(l)
+            .containsEntry("kind", kind).containsEntry("status", "owed").containsKey("due"));
+    assertThatThrownBy(() -> completeAs("intake", letter, vars("letterPostedOn", today())))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("letterPostedOn").hasMessageContaining(kind);
+    letters.generate(INTAKE, businessKey(pi), kind, "ฉบับสำหรับคำขอนี้ / For this request");
+    assertThatThrownBy(() -> completeAs("intake", letter, vars("letterPostedOn", "2999-01-01")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("letterPostedOn");
+    completeAs("intake", letter, vars("letterPostedOn", today()));
+    org.assertj.core.api.Assertions.assertThat(letters.rows(INTAKE, businessKey(pi)))
+        .noneSatisfy(l -> org.assertj.core.api.Assertions.assertThat(l.get("status")).isEqualTo("owed"))
+        .anySatisfy(l -> org.assertj.core.api.Assertions.assertThat(l)
+            .containsEntry("kind", kind).containsEntry("status", "sent").containsEntry("postedBy", "intake"));
+  }
+
+  /**
+   * The paper channel goes on after the acknowledgement: a request for facts to a complainant without e-mail is also
+   * an intake task to post the letter, beside the wait for the reply (whose time is already running).
+   */
+  @Test
+  void aPostalOnlyComplainantGetsTheRequestForInformationByLetter() {
+    ProcessInstance pi = postalComplaint();
+    completeAs("screener", task(pi), vars("screeningDecision", "REQUEST_INFO", "infoRequest", "วันเวลาที่เกิดเหตุ? / When?"));
+    execute(job("request-complainant-info", pi));
+    assertThat(pi).isWaitingAt("post-information-request-letter", "await-complainant-info");
+    postLetter(pi, "post-information-request-letter", "information-request");
+    assertThat(pi).hasPassed("information-request-posted").isWaitingAtExactly("await-complainant-info");
+    org.assertj.core.api.Assertions.assertThat(historyService().createHistoricVariableInstanceQuery()
+        .processInstanceId(pi.getId()).variableName("letterByPost").count()).as("transient, never stored").isZero();
+
+    ProcessInstance anonymous = receive(complaint());
+    completeAs("screener", task(anonymous), vars("screeningDecision", "REQUEST_INFO", "infoRequest", "เมื่อไร? / When?"));
+    execute(job("request-complainant-info", anonymous));
+    assertThat(anonymous).hasNotPassed("post-information-request-letter").isWaitingAtExactly("await-complainant-info");
+  }
+
+  /** The outcome, too, goes to a complainant without e-mail as a letter that intake posts; the case is closed first. */
+  @Test
+  void aPostalOnlyComplainantGetsTheOutcomeByLetter() {
+    ProcessInstance pi = postalComplaint();
+    completeAs("screener", task(pi), vars("screeningDecision", "REJECT", "screeningReason", "ไม่ใช่เรื่องทุจริต / Not corruption"));
+    execute(job("notify-outcome", pi));
+    assertThat(pi).hasPassed("case-closed").isWaitingAtExactly("post-outcome-letter");
+    assertOutcome(pi, "REJECTED");
+    postLetter(pi, "post-outcome-letter", "outcome");
+    assertThat(pi).hasPassed("outcome-letter-posted").isEnded();
+  }
+
+  /** A withdrawn case's outcome is posted the same way. */
+  @Test
+  void aPostalOnlyComplainantWhoWithdrawsGetsTheOutcomeByLetter() {
+    ProcessInstance pi = postalComplaint();
+    runtime.createMessageCorrelation(ComplaintLifecycle.Messages.COMPLAINT_WITHDRAWN)
+        .processInstanceBusinessKey(businessKey(pi)).setVariable("withdrawalReason", "ตกลงกันได้ / Settled").correlate();
+    completeAs("screener", task("decide-on-withdrawal", pi),
+        vars("continueExOfficio", false, "withdrawalDecisionReason", "ไม่มีประโยชน์สาธารณะ / No public interest"));
+    execute(job("notify-withdrawal-outcome", pi));
+    assertThat(pi).hasPassed("withdrawn-case-closed").isWaitingAt("post-withdrawal-outcome-letter")
+        .isNotWaitingAt("screen-complaint");
+    postLetter(pi, "post-withdrawal-outcome-letter", "outcome");
+    assertThat(pi).hasPassed("withdrawal-outcome-letter-posted").isEnded();
+    assertOutcome(pi, "WITHDRAWN");
   }
 
   @Test
