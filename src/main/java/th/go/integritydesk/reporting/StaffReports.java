@@ -11,19 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeFactory;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import th.go.integritydesk.closure.CaseOutcome;
@@ -55,71 +46,126 @@ class StaffReports {
 
   record VolunteerCount(String volunteerCode, long received, long open, Map<String, Long> outcomes) {}
 
-  record Report(Instant asOf, int fiscalYear, List<StepTime> stageTimes, List<Overdue> overdue,
+  record Report(Instant asOf, int fiscalYear, List<StepTime> stageTimes, long overdueCount, List<Overdue> overdue,
                 Map<String, Long> byStage, Map<String, Long> byCategory, List<UnitCount> byUnit,
                 List<VolunteerCount> volunteers) {}
 
   private final JdbcClient jdbc;
-  private final HistoryService history;
-  private final TaskService tasks;
-  private final RuntimeService runtime;
   private final ComplaintManual manual;
   private final Deadlines deadlines;
   private final DatatypeFactory durations;
+  private final th.go.integritydesk.casefile.NeedToKnow needToKnow;
+  private final String tablePrefix;
 
-  StaffReports(JdbcClient jdbc, HistoryService history, TaskService tasks, RuntimeService runtime,
-               ComplaintManual manual, Deadlines deadlines) throws DatatypeConfigurationException {
+  StaffReports(JdbcClient jdbc, ComplaintManual manual, Deadlines deadlines,
+               th.go.integritydesk.casefile.NeedToKnow needToKnow, org.camunda.bpm.engine.ProcessEngine engine)
+      throws DatatypeConfigurationException {
     this.jdbc = jdbc;
-    this.history = history;
-    this.tasks = tasks;
-    this.runtime = runtime;
     this.manual = manual;
     this.deadlines = deadlines;
+    this.needToKnow = needToKnow;
     this.durations = DatatypeFactory.newInstance();
+    String prefix = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine
+        .getProcessEngineConfiguration()).getDatabaseTablePrefix();
+    this.tablePrefix = prefix == null ? "" : prefix;
   }
 
-  Report of(int fiscalYear) {
+  /** Midnight in Bangkok at the start of the fiscal year. */
+  static Instant start(int fiscalYear) {
+    return ComplaintStatistics.midnight(ComplaintStatistics.firstDay(fiscalYear));
+  }
+
+  Report of(int fiscalYear, th.go.integritydesk.web.StaffUser reader) {
     Instant start = ComplaintStatistics.midnight(ComplaintStatistics.firstDay(fiscalYear));
     Instant end = ComplaintStatistics.midnight(ComplaintStatistics.firstDay(fiscalYear + 1));
-    return new Report(ClockUtil.getCurrentTime().toInstant(), fiscalYear, stageTimes(), overdue(), byStage(),
-        byCategory(start, end), byUnit(start, end), volunteers(start, end));
+    OverduePage overdue = overdue(reader);
+    return new Report(ClockUtil.getCurrentTime().toInstant(), fiscalYear, stageTimes(fiscalYear), overdue.total(),
+        overdue.first(), byStage(), byCategory(start, end), byUnit(start, end), volunteers(start, end));
   }
 
-  /** Finished user tasks and stages of the lifecycle models: median and 90th percentile in days, against the limit. */
-  List<StepTime> stageTimes() {
+  /** Rows in the first page of overdue work (the report says how many there are in all). */
+  static final int OVERDUE_PAGE = 50;
+
+  /**
+   * Finished user tasks and stages of the lifecycle models that ended in the fiscal year: how many, the median and 90th
+   * percentile in days (nearest rank: {@code PERCENTILE_DISC}, which H2 and PostgreSQL both run), and how many took
+   * longer than the deadline. Aggregated in the database, one row per step, whatever the history holds (the end-time
+   * indexes of the engine's history tables bound what is read to the year asked). A deadline in days is the same
+   * length for every task; one in months is measured from the start of the fiscal year.
+   */
+  List<StepTime> stageTimes(int fiscalYear) {
+    Instant start = ComplaintStatistics.midnight(ComplaintStatistics.firstDay(fiscalYear));
+    Instant end = ComplaintStatistics.midnight(ComplaintStatistics.firstDay(fiscalYear + 1));
     Map<String, List<String>> limits = manual.deadlinesByElement();
-    Map<String, List<long[]>> byStep = new TreeMap<>();
-    Map<String, String> names = new HashMap<>();
-    for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery().finished().list()) {
-      if (task.getProcessDefinitionKey() != null && PROCESSES.contains(task.getProcessDefinitionKey())
-          && task.getDurationInMillis() != null && task.getStartTime() != null) {
-        byStep.computeIfAbsent(task.getTaskDefinitionKey(), k -> new ArrayList<>())
-            .add(new long[] {task.getStartTime().getTime(), task.getDurationInMillis()});
-        names.putIfAbsent(task.getTaskDefinitionKey(), task.getName());
-      }
-    }
-    for (HistoricActivityInstance stage : history.createHistoricActivityInstanceQuery().activityType("callActivity")
-        .finished().list()) {
-      if (stage.getDurationInMillis() != null && limits.containsKey(stage.getActivityId())) {
-        byStep.computeIfAbsent(stage.getActivityId(), k -> new ArrayList<>())
-            .add(new long[] {stage.getStartTime().getTime(), stage.getDurationInMillis()});
-        names.putIfAbsent(stage.getActivityId(), stage.getActivityName());
-      }
-    }
-    List<StepTime> times = new ArrayList<>();
-    byStep.forEach((step, samples) -> {
-      List<String> keys = limits.getOrDefault(step, List.of());
+    Map<String, Long> limitMillis = new TreeMap<>();
+    limits.forEach((step, keys) -> {
       String limit = keys.isEmpty() ? null : deadlines.all().get(keys.get(0));
-      long over = limit == null ? 0 : samples.stream().filter(s -> s[1] > limitMillis(limit, s[0])).count();
-      List<Long> sorted = samples.stream().map(s -> s[1]).sorted().toList();
-      times.add(new StepTime(step, names.get(step), sorted.size(), days(percentile(sorted, 50)),
-          days(percentile(sorted, 90)), keys, limit == null ? null : days(limitMillis(limit, System.currentTimeMillis())),
-          over));
+      if (limit != null) {
+        limitMillis.put(step, limitMillis(limit, start.toEpochMilli()));
+      }
     });
+    List<Object> params = new ArrayList<>();
+    String overLimit = overLimitCase("TASK_DEF_KEY_", limitMillis, params);
+    // the engine's tables hold timestamps without a zone, written in the JVM's: compare them as the engine does
+    params.add(java.sql.Timestamp.from(start));
+    params.add(java.sql.Timestamp.from(end));
+    params.addAll(PROCESSES);
+    List<StepTime> times = new ArrayList<>(jdbc.sql("SELECT TASK_DEF_KEY_, MIN(NAME_), COUNT(*),"
+            + " PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY DURATION_),"
+            + " PERCENTILE_DISC(0.9) WITHIN GROUP (ORDER BY DURATION_), " + overLimit
+            + " FROM " + table("ACT_HI_TASKINST")
+            + " WHERE END_TIME_ >= ? AND END_TIME_ < ? AND DURATION_ IS NOT NULL AND PROC_DEF_KEY_ IN (?, ?, ?)"
+            + " GROUP BY TASK_DEF_KEY_")
+        .params(params).query((rs, i) -> step(rs, limits)).list());
+    List<String> stages = limits.keySet().stream().filter(k -> times.stream().noneMatch(t -> t.step().equals(k)))
+        .toList();
+    if (!stages.isEmpty()) {
+      List<Object> stageParams = new ArrayList<>();
+      String stageOverLimit = overLimitCase("ACT_ID_", limitMillis, stageParams);
+      stageParams.add(java.sql.Timestamp.from(start));
+      stageParams.add(java.sql.Timestamp.from(end));
+      stageParams.addAll(stages);
+      times.addAll(jdbc.sql("SELECT ACT_ID_, MIN(ACT_NAME_), COUNT(*),"
+              + " PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY DURATION_),"
+              + " PERCENTILE_DISC(0.9) WITHIN GROUP (ORDER BY DURATION_), " + stageOverLimit
+              + " FROM " + table("ACT_HI_ACTINST")
+              + " WHERE ACT_TYPE_ = 'callActivity' AND END_TIME_ >= ? AND END_TIME_ < ? AND DURATION_ IS NOT NULL"
+              + " AND ACT_ID_ IN (" + String.join(", ", java.util.Collections.nCopies(stages.size(), "?")) + ")"
+              + " GROUP BY ACT_ID_")
+          .params(stageParams).query((rs, i) -> step(rs, limits)).list());
+    }
+    times.sort(java.util.Comparator.comparing(StepTime::step));
     return times;
   }
 
-  /** Nearest-rank percentile of sorted values (null when there are none). */
+  /** {@code SUM(CASE key WHEN step THEN (DURATION_ > limit) ...)}: the tasks of each step over its deadline. */
+  private static String overLimitCase(String column, Map<String, Long> limitMillis, List<Object> params) {
+    if (limitMillis.isEmpty()) {
+      return "0";
+    }
+    StringBuilder sql = new StringBuilder("SUM(CASE");
+    limitMillis.forEach((step, millis) -> {
+      sql.append(" WHEN ").append(column).append(" = ? AND DURATION_ > ? THEN 1");
+      params.add(step);
+      params.add(millis);
+    });
+    return sql.append(" ELSE 0 END)").toString();
+  }
+
+  private StepTime step(java.sql.ResultSet rs, Map<String, List<String>> limits) throws java.sql.SQLException {
+    String step = rs.getString(1);
+    List<String> keys = limits.getOrDefault(step, List.of());
+    String limit = keys.isEmpty() ? null : deadlines.all().get(keys.get(0));
+    return new StepTime(step, rs.getString(2), rs.getLong(3), days(longOrNull(rs, 4)), days(longOrNull(rs, 5)), keys,
+        limit == null ? null : days(limitMillis(limit, System.currentTimeMillis())), rs.getLong(6));
+  }
+
+  private static Long longOrNull(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+    long value = rs.getLong(column);
+    return rs.wasNull() ? null : value;
+  }
+
+  /** Nearest-rank percentile of sorted values (null when there are none): what PERCENTILE_DISC answers. */
   static Long percentile(List<Long> sorted, int percent) {
     if (sorted.isEmpty()) {
       return null;
@@ -136,28 +182,50 @@ class StaffReports {
     return durations.newDuration(iso).getTimeInMillis(new Date(start));
   }
 
-  /** Open tasks past their due date, oldest first, with the case's tracking number and who holds the task. */
-  List<Overdue> overdue() {
+  record OverduePage(long total, List<Overdue> first) {}
+
+  /**
+   * Open tasks past their due date: how many, and the first {@link #OVERDUE_PAGE} (oldest first) in one query with the
+   * case's tracking number and the task's candidate groups. A case the reader may not read (need to know: a
+   * supervisor of the accused's unit, an analyst) is listed without its tracking number.
+   */
+  OverduePage overdue(th.go.integritydesk.web.StaffUser reader) {
     Date now = ClockUtil.getCurrentTime();
-    List<Task> late = tasks.createTaskQuery().dueBefore(now).orderByDueDate().asc().list();
-    Set<String> instanceIds = late.stream().map(Task::getProcessInstanceId).filter(id -> id != null)
-        .collect(Collectors.toSet());
-    Map<String, String> businessKeys = new HashMap<>();
-    if (!instanceIds.isEmpty()) {
-      for (ProcessInstance pi : runtime.createProcessInstanceQuery().processInstanceIds(instanceIds).list()) {
-        businessKeys.put(pi.getId(), pi.getBusinessKey());
-      }
-    }
-    List<Overdue> overdue = new ArrayList<>();
-    for (Task task : late) {
-      List<String> groups = tasks.getIdentityLinksForTask(task.getId()).stream()
-          .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-          .map(IdentityLink::getGroupId).toList();
-      overdue.add(new Overdue(businessKeys.get(task.getProcessInstanceId()), task.getTaskDefinitionKey(),
-          task.getName(), task.getDueDate().toInstant(), days(now.getTime() - task.getDueDate().getTime()), groups,
-          task.getAssignee()));
-    }
-    return overdue;
+    java.sql.Timestamp at = new java.sql.Timestamp(now.getTime());
+    long total = jdbc.sql("SELECT COUNT(*) FROM " + table("ACT_RU_TASK") + " WHERE DUE_DATE_ < ?").param(at)
+        .query(Long.class).single();
+    Map<String, Overdue> byTask = new LinkedHashMap<>();
+    jdbc.sql("SELECT T.ID_, T.TASK_DEF_KEY_, T.NAME_, T.DUE_DATE_, T.ASSIGNEE_, P.BUSINESS_KEY_, L.GROUP_ID_"
+            + " FROM (SELECT ID_, TASK_DEF_KEY_, NAME_, DUE_DATE_, ASSIGNEE_, PROC_INST_ID_ FROM " + table("ACT_RU_TASK")
+            + " WHERE DUE_DATE_ < ? ORDER BY DUE_DATE_, ID_ FETCH FIRST " + OVERDUE_PAGE + " ROWS ONLY) T"
+            + " LEFT JOIN " + table("ACT_RU_EXECUTION") + " P ON P.ID_ = T.PROC_INST_ID_"
+            + " LEFT JOIN " + table("ACT_RU_IDENTITYLINK") + " L ON L.TASK_ID_ = T.ID_ AND L.TYPE_ = '"
+            + IdentityLinkType.CANDIDATE + "' AND L.GROUP_ID_ IS NOT NULL"
+            + " ORDER BY T.DUE_DATE_, T.ID_, L.GROUP_ID_")
+        .param(at)
+        .query((rs, i) -> {
+          String id = rs.getString(1);
+          Overdue o = byTask.get(id);
+          if (o == null) {
+            Instant due = rs.getTimestamp(4).toInstant();
+            o = new Overdue(rs.getString(6), rs.getString(2), rs.getString(3), due,
+                days(now.getTime() - due.toEpochMilli()), new ArrayList<>(), rs.getString(5));
+            byTask.put(id, o);
+          }
+          if (rs.getString(7) != null) {
+            o.candidateGroups().add(rs.getString(7));
+          }
+          return id;
+        }).list();
+    Map<String, Boolean> readable = new HashMap<>();
+    List<Overdue> first = byTask.values().stream().map(o -> o.trackingNumber() == null
+        || readable.computeIfAbsent(o.trackingNumber(), tn -> needToKnow.mayRead(reader, tn)) ? o
+        : new Overdue(null, o.task(), o.taskName(), o.due(), o.daysLate(), o.candidateGroups(), o.assignee())).toList();
+    return new OverduePage(total, first);
+  }
+
+  private String table(String name) {
+    return tablePrefix + name;
   }
 
   Map<String, Long> byStage() {

@@ -44,23 +44,23 @@ class StaffReportsController {
   @ResponseBody
   StaffReports.Report all(StaffUser user, @RequestParam(required = false) String fiscalYear) {
     user.requireAnyOf(READERS);
-    return reports.of(StatisticsController.fiscalYear(fiscalYear));
+    return reports.of(StatisticsController.fiscalYear(fiscalYear), user);
   }
 
-  @Operation(summary = "Time taken per step (median, 90th percentile) against the deadline settings")
+  @Operation(summary = "Time taken per step that ended in the fiscal year (median, 90th percentile) against the deadline settings")
   @GetMapping("/api/staff/reports/stage-times")
   @ResponseBody
-  List<StaffReports.StepTime> stageTimes(StaffUser user) {
+  List<StaffReports.StepTime> stageTimes(StaffUser user, @RequestParam(required = false) String fiscalYear) {
     user.requireAnyOf(READERS);
-    return reports.stageTimes();
+    return reports.stageTimes(StatisticsController.fiscalYear(fiscalYear));
   }
 
-  @Operation(summary = "Open tasks past their due date")
+  @Operation(summary = "Open tasks past their due date: the oldest 50, the count of all in the header X-Total-Count")
   @GetMapping("/api/staff/reports/overdue")
-  @ResponseBody
-  List<StaffReports.Overdue> overdue(StaffUser user) {
+  ResponseEntity<List<StaffReports.Overdue>> overdue(StaffUser user) {
     user.requireAnyOf(READERS);
-    return reports.overdue();
+    StaffReports.OverduePage page = reports.overdue(user);
+    return ResponseEntity.ok().header("X-Total-Count", String.valueOf(page.total())).body(page.first());
   }
 
   @Operation(summary = "Open cases by stage")
@@ -76,7 +76,8 @@ class StaffReportsController {
   @ResponseBody
   Map<String, Long> categories(StaffUser user, @RequestParam(required = false) String fiscalYear) {
     user.requireAnyOf(READERS);
-    return reports.of(StatisticsController.fiscalYear(fiscalYear)).byCategory();
+    int year = StatisticsController.fiscalYear(fiscalYear);
+    return reports.byCategory(StaffReports.start(year), StaffReports.start(year + 1));
   }
 
   @Operation(summary = "Cases received in the fiscal year by the accused's unit")
@@ -84,7 +85,8 @@ class StaffReportsController {
   @ResponseBody
   List<StaffReports.UnitCount> units(StaffUser user, @RequestParam(required = false) String fiscalYear) {
     user.requireAnyOf(READERS);
-    return reports.of(StatisticsController.fiscalYear(fiscalYear)).byUnit();
+    int year = StatisticsController.fiscalYear(fiscalYear);
+    return reports.byUnit(StaffReports.start(year), StaffReports.start(year + 1));
   }
 
   @Operation(summary = "Complaints from the volunteer network by volunteer code, with their outcomes")
@@ -92,14 +94,15 @@ class StaffReportsController {
   @ResponseBody
   List<StaffReports.VolunteerCount> volunteers(StaffUser user, @RequestParam(required = false) String fiscalYear) {
     user.requireAnyOf(READERS);
-    return reports.of(StatisticsController.fiscalYear(fiscalYear)).volunteers();
+    int year = StatisticsController.fiscalYear(fiscalYear);
+    return reports.volunteers(StaffReports.start(year), StaffReports.start(year + 1));
   }
 
   @Operation(summary = "Every staff report as an Excel workbook (Thai headings)")
   @GetMapping("/api/staff/reports.xlsx")
   ResponseEntity<byte[]> workbook(StaffUser user, @RequestParam(required = false) String fiscalYear) {
     user.requireAnyOf(READERS);
-    StaffReports.Report report = reports.of(StatisticsController.fiscalYear(fiscalYear));
+    StaffReports.Report report = reports.of(StatisticsController.fiscalYear(fiscalYear), user);
     return ResponseEntity.ok().contentType(StatisticsController.XLSX)
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
             .filename("staff-reports-" + report.fiscalYear() + ".xlsx").build().toString())
@@ -109,7 +112,7 @@ class StaffReportsController {
   @GetMapping("/staff/reports")
   String page(StaffUser user, @RequestParam(required = false) String fiscalYear, Locale locale, Model model) {
     user.requireAnyOf(READERS);
-    StaffReports.Report report = reports.of(StatisticsController.fiscalYear(fiscalYear));
+    StaffReports.Report report = reports.of(StatisticsController.fiscalYear(fiscalYear), user);
     model.addAttribute("report", report);
     model.addAttribute("sheets", sheets(report, locale));
     model.addAttribute("fy", String.valueOf(report.fiscalYear()));
@@ -141,8 +144,13 @@ class StaffReportsController {
       if (o.assignee() != null) {
         who.add(o.assignee());
       }
-      overdue.add(row(ComplaintManual.name(locale, o.taskName()), o.trackingNumber(), timestamp(o.due(), locale),
-          o.daysLate(), String.join(", ", who)));
+      overdue.add(row(ComplaintManual.name(locale, o.taskName()),
+          o.trackingNumber() == null ? labels.text(locale, "reports.overdue.withheld") : o.trackingNumber(),
+          timestamp(o.due(), locale), o.daysLate(), String.join(", ", who)));
+    }
+    if (report.overdueCount() > report.overdue().size()) {
+      overdue.add(row(labels.text(locale, "reports.overdue.more", String.valueOf(report.overdue().size()),
+          String.valueOf(report.overdueCount())), "", "", "", ""));
     }
     sheets.add(new Workbooks.Sheet(labels.text(locale, "reports.sheet.overdue"), title, List.of(
         labels.text(locale, "reports.overdue.task"), labels.text(locale, "reports.overdue.trackingNumber"),

@@ -89,6 +89,46 @@ class StaffReportsOverHttpTest {
     assertThat(stages.has("FACT_FINDING")).isTrue();
   }
 
+  /**
+   * Time per step is counted in the database for the fiscal year asked: ten screenings that ended in fiscal 2560
+   * took 11 to 20 days; the median (nearest rank) is 15, the 90th percentile 19, and five took longer than the
+   * 15-day deadline. A screening that ended in another year is not counted.
+   */
+  @Test
+  void timePerStepIsCountedForTheFiscalYearAsked() {
+    java.time.Instant yearStart = java.time.LocalDate.of(2016, 10, 1).atStartOfDay(th.go.integritydesk.process.ThaiDates.BANGKOK)
+        .toInstant();
+    List<String> ids = new java.util.ArrayList<>();
+    try {
+      for (int days = 11; days <= 21; days++) {
+        java.time.Instant start = yearStart.plus(java.time.Duration.ofDays(30));
+        long duration = days * 86_400_000L;
+        java.time.Instant end = days == 21 ? yearStart.minus(java.time.Duration.ofDays(1)) : start.plusMillis(duration);
+        String id = "stage-time-fixture-" + days;
+        ids.add(id);
+        jdbc.sql("INSERT INTO ACT_HI_TASKINST (ID_, TASK_DEF_KEY_, PROC_DEF_KEY_, NAME_, START_TIME_, END_TIME_, DURATION_)"
+                + " VALUES (?, 'screen-complaint', 'complaint-lifecycle', 'คัดกรองเรื่อง / Screen complaint', ?, ?, ?)")
+            .params(id, java.sql.Timestamp.from(start), java.sql.Timestamp.from(end), duration).update();
+      }
+      JsonNode times = new StaffClient(port, "supervisor", "demo").get("/api/staff/reports/stage-times?fiscalYear=2560")
+          .body();
+      JsonNode screening = null;
+      for (JsonNode t : times) {
+        if (t.get("step").asText().equals("screen-complaint")) {
+          screening = t;
+        }
+      }
+      assertThat(screening).as(times.toString()).isNotNull();
+      assertThat(screening.get("count").asLong()).isEqualTo(10);
+      assertThat(screening.get("medianDays").asDouble()).isEqualTo(15.0);
+      assertThat(screening.get("p90Days").asDouble()).isEqualTo(19.0);
+      assertThat(screening.get("limitDays").asDouble()).isEqualTo(15.0);
+      assertThat(screening.get("overLimit").asLong()).isEqualTo(5);
+    } finally {
+      ids.forEach(id -> jdbc.sql("DELETE FROM ACT_HI_TASKINST WHERE ID_ = ?").param(id).update());
+    }
+  }
+
   @Test
   void overdueWorkIsListedWithItsGroupAndDaysLate() {
     Task task = tasks.newTask();
@@ -107,6 +147,9 @@ class StaffReportsOverHttpTest {
       assertThat(mine).isNotNull();
       assertThat(mine.get("daysLate").asDouble()).isEqualTo(2.0);
       assertThat(mine.get("candidateGroups").get(0).asText()).isEqualTo("supervisor");
+      Answer answered = new StaffClient(port, "supervisor", "demo").get("/api/staff/reports/overdue");
+      assertThat(Long.parseLong(answered.headers().firstValue("X-Total-Count").orElseThrow()))
+          .isGreaterThanOrEqualTo(answered.body().size());
       String page = new StaffClient(port, "supervisor", "demo").get("/staff/reports").raw();
       assertThat(page).contains("งานทดสอบเกินกำหนด").contains("ผู้บังคับบัญชา");
     } finally {
