@@ -136,6 +136,15 @@ public class Problems extends ResponseEntityExceptionHandler {
         text("problem.tooMany.detail", Math.max(1, (e.retryAfter().toSeconds() + 59) / 60)), null, headers);
   }
 
+  @ExceptionHandler(PublicReadLimit.TooManyRequests.class)
+  ResponseEntity<Object> tooManyRequests(PublicReadLimit.TooManyRequests e) {
+    HttpHeaders headers = new HttpHeaders();
+    long seconds = Math.max(1, e.retryAfter().toSeconds());
+    headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+    return problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", text("problem.rateLimited.title"),
+        text("problem.rateLimited.detail", seconds), null, headers);
+  }
+
   @ExceptionHandler(IdempotencyConflict.class)
   ResponseEntity<Object> idempotencyConflict(IdempotencyConflict e) {
     return problem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", text("problem.idempotency.title"),

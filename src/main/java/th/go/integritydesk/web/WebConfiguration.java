@@ -9,9 +9,16 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 public class WebConfiguration implements WebMvcConfigurer {
 
   private final StaffAuthentication staffAuthentication;
+  private final PublicReadLimit publicReadLimit;
 
-  public WebConfiguration(StaffAuthentication staffAuthentication) {
+  public WebConfiguration(StaffAuthentication staffAuthentication, PublicReadLimit publicReadLimit) {
     this.staffAuthentication = staffAuthentication;
+    this.publicReadLimit = publicReadLimit;
+  }
+
+  @Override
+  public void addInterceptors(org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
+    registry.addInterceptor(publicReadLimit).addPathPatterns(PublicReadLimit.PATHS);
   }
 
   @Override

@@ -13,6 +13,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "spring.datasource.url=jdbc:h2:mem:http-tests;DB_CLOSE_DELAY=-1")
+    properties = {"spring.datasource.url=jdbc:h2:mem:http-tests;DB_CLOSE_DELAY=-1",
+        // the tests poll the status API and read the public pages far more often than any one reader may;
+        // PublicReadLimitTest lowers it for itself
+        "integrity-desk.rate-limit.public-reads=1000000"})
 public @interface HttpTest {
 }

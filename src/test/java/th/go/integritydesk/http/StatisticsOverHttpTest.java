@@ -96,10 +96,18 @@ class StatisticsOverHttpTest {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired th.go.integritydesk.reporting.ComplaintStatistics.CacheSettings cache;
   final HttpClient http = HttpClient.newHttpClient();
+  private java.time.Duration cachedCurrent;
+  private java.time.Duration cachedPast;
 
+  /** Each test changes the fixture and reads at once: nothing is served from memory here, except where a test says. */
   @BeforeEach
   void insertFixture() {
+    cachedCurrent = cache.getCurrent();
+    cachedPast = cache.getPast();
+    cache.setCurrent(java.time.Duration.ZERO);
+    cache.setPast(java.time.Duration.ZERO);
     insertFixture(jdbc);
   }
 
@@ -107,6 +115,28 @@ class StatisticsOverHttpTest {
   void removeFixture() {
     ClockUtil.reset();
     removeFixture(jdbc);
+    cache.setCurrent(cachedCurrent);
+    cache.setPast(cachedPast);
+  }
+
+  /**
+   * Anonymous readers cannot make the server count every complaint on every request: a year's figures are computed
+   * once and served from memory for the configured time, then counted again.
+   */
+  @Test
+  void aYearsFiguresAreComputedOnceAndServedForTheConfiguredTime() throws Exception {
+    cache.setPast(java.time.Duration.ofHours(1));
+    cache.setCurrent(java.time.Duration.ofHours(1));
+    long before = json("/api/statistics?fiscalYear=2569").get("total").get("received").asLong();
+    jdbc.sql("""
+            INSERT INTO complaint (tracking_number, fiscal_year, channel, category, subject, description,
+              accused_unit, nacc_finding_of_fault, received_at, stage)
+            VALUES ('ACC-2569-900099', 2569, 'WEB', 'OTHER', 'x', 'y', 'z', FALSE, ?, 'SCREENING')""")
+        .param(utc("2026-01-05T03:00:00Z")).update();
+    assertThat(json("/api/statistics?fiscalYear=2569").get("total").get("received").asLong()).isEqualTo(before);
+    cache.setPast(java.time.Duration.ZERO);
+    cache.setCurrent(java.time.Duration.ZERO);
+    assertThat(json("/api/statistics?fiscalYear=2569").get("total").get("received").asLong()).isEqualTo(before + 1);
   }
 
   static void removeFixture(JdbcClient jdbc) {
