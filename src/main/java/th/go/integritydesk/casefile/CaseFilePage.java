@@ -66,10 +66,11 @@ public class CaseFilePage {
   private final th.go.integritydesk.web.PageCsrf csrf;
   private final MessageSource text;
   private final List<CaseFileSection> sections;
+  private final CaseSearch search;
 
   CaseFilePage(CaseFileController api, NeedToKnow needToKnow, CaseNotes notes, CaseDocuments documents,
                CaseTimeline timeline, CaseRecordsController records, th.go.integritydesk.web.PageCsrf csrf,
-               MessageSource text, List<CaseFileSection> sections) {
+               MessageSource text, List<CaseFileSection> sections, CaseSearch search) {
     this.api = api;
     this.needToKnow = needToKnow;
     this.notes = notes;
@@ -79,6 +80,7 @@ public class CaseFilePage {
     this.csrf = csrf;
     this.text = text;
     this.sections = sections;
+    this.search = search;
   }
 
   /** The address the task forms link to. */
@@ -115,6 +117,7 @@ public class CaseFilePage {
         e.date().get(thai ? "th" : "en"), e.kind(), e.actor(), e.summary().get(thai ? "th" : "en"))).toList());
     model.addAttribute("kinds", CaseDocuments.Kind.values());
     sections.forEach(section -> section.addTo(user, tn, model, locale));
+    model.addAttribute("similar", search.similar(user, tn, 5));
     model.addAttribute("csrfToken", csrf.token(request));
   }
 

@@ -37,7 +37,7 @@ public class NeedToKnow {
   /** What of a case was read, as recorded. */
   public enum What {
     API, PAGE, EVIDENCE, DOCUMENT, NOTES, NOTE_WRITTEN, DOCUMENTS, DOCUMENT_UPLOADED, TIMELINE, LETTERS, LETTER,
-    LETTER_GENERATED, IDENTITY
+    LETTER_GENERATED, IDENTITY, SIMILAR
   }
 
   /** Why a reader may read, or why not: recorded nowhere, returned to tests and logs. */
@@ -164,6 +164,57 @@ public class NeedToKnow {
       return Ground.TOOK_PART;
     }
     return Ground.NO_PART;
+  }
+
+  /**
+   * Of many cases, those the user may read: the same rule as {@link #ground}, asked in a few queries for all of them
+   * (search results, similar cases), nothing recorded. {@code NeedToKnowMatrixTest} checks that it answers as the
+   * rule does, case by case.
+   */
+  public java.util.Set<String> readable(StaffUser user, java.util.Collection<String> trackingNumbers) {
+    java.util.Set<String> readable = new java.util.LinkedHashSet<>();
+    List<String> asked = trackingNumbers.stream().filter(tn -> tn != null && tn.matches(TrackingNumbers.PATTERN))
+        .distinct().toList();
+    if (asked.isEmpty() || user.groups().contains(Groups.ANALYST)
+        || CASE_HANDLERS.stream().noneMatch(user.groups()::contains)) {
+      return readable;
+    }
+    List<String> units = unitsOf(user.id());
+    if (units.isEmpty()) {
+      return readable;
+    }
+    record Case(String trackingNumber, String accusedUnit, String recordedBy) {}
+    List<Case> cases = jdbc.sql("SELECT tracking_number, accused_unit, recorded_by FROM complaint"
+            + " WHERE tracking_number IN (:tns)")
+        .param("tns", asked)
+        .query((rs, i) -> new Case(rs.getString(1), rs.getString(2), rs.getString(3))).list().stream()
+        .filter(c -> c.accusedUnit() == null || units.stream().noneMatch(unit -> sameUnit(unit, c.accusedUnit())))
+        .toList();
+    if (cases.isEmpty()) {
+      return readable;
+    }
+    List<String> candidates = cases.stream().map(Case::trackingNumber).toList();
+    java.util.Set<String> allowed = new java.util.HashSet<>();
+    if (user.groups().contains(Groups.SUPERVISOR)) {
+      allowed.addAll(candidates);
+    } else {
+      if (user.groups().contains(Groups.INTAKE)) {
+        cases.stream().filter(c -> user.id().equals(c.recordedBy())).map(Case::trackingNumber).forEach(allowed::add);
+      }
+      allowed.addAll(jdbc.sql("SELECT DISTINCT P.BUSINESS_KEY_ FROM " + management.getTableName(TaskEntity.class)
+              + " T JOIN " + management.getTableName(ExecutionEntity.class) + " P ON P.ID_ = T.PROC_INST_ID_"
+              + " WHERE P.BUSINESS_KEY_ IN (:tns) AND (T.ASSIGNEE_ = :user OR EXISTS (SELECT 1 FROM "
+              + management.getTableName(IdentityLinkEntity.class) + " L WHERE L.TASK_ID_ = T.ID_"
+              + " AND L.TYPE_ = 'candidate' AND (L.USER_ID_ = :user OR L.GROUP_ID_ IN (:groups))))")
+          .param("tns", candidates).param("user", user.id())
+          .param("groups", user.groups().isEmpty() ? List.of("") : user.groups())
+          .query(String.class).list());
+      allowed.addAll(jdbc.sql("SELECT DISTINCT tracking_number FROM case_participant WHERE user_id = :user"
+              + " AND tracking_number IN (:tns)")
+          .param("user", user.id()).param("tns", candidates).query(String.class).list());
+    }
+    asked.stream().filter(allowed::contains).forEach(readable::add);
+    return readable;
   }
 
   /** The names of the user's units (groups of type unit), as the identity service holds them now. */
