@@ -175,7 +175,7 @@ public class CaseSearch {
       while (true) {
         List<Map<String, Object>> rows = jdbc.sql("""
                 SELECT tracking_number, subject, description, accused_name, accused_position, accused_unit, received_at
-                FROM complaint WHERE received_at > ? OR (received_at = ? AND tracking_number > ?)
+                FROM complaint WHERE received_at >= ? AND (received_at > ? OR tracking_number > ?)
                 ORDER BY received_at, tracking_number FETCH FIRST %d ROWS ONLY""".formatted(PAGE))
             .params(lastAt, lastAt, lastTn).query().listOfRows();
         for (Map<String, Object> row : rows) {

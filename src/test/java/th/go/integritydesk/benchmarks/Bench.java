@@ -24,7 +24,7 @@ import java.util.Map;
 public final class Bench {
 
   static final List<String> PHASES = List.of("startup", "intake-h2", "intake-pg", "happy-path", "task-page", "backlog",
-      "crash");
+      "reading", "crash");
 
   final Path project;
   final Path out;
@@ -63,6 +63,7 @@ public final class Bench {
         case "happy-path" -> Phases.happyPath(bench);
         case "task-page" -> TaskPage.run(bench);
         case "backlog" -> Backlog.run(bench);
+        case "reading" -> Reading.run(bench);
         default -> throw new IllegalArgumentException("unknown phase " + phase);
       }
     } catch (Exception | AssertionError e) {

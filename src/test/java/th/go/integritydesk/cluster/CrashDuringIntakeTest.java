@@ -160,7 +160,9 @@ class CrashDuringIntakeTest {
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       Process process = new ProcessBuilder(java, "-Xmx512m", "-XX:TieredStopAtLevel=1",
           "-cp", System.getProperty("java.class.path"), IntegrityDeskApplication.class.getName(),
-          "--server.port=" + port, "--camunda.bpm.job-execution.wait-time-in-millis=500")
+          "--server.port=" + port, "--camunda.bpm.job-execution.wait-time-in-millis=500",
+          // the test asks the status of every acknowledged complaint, far more often than one reader may
+          "--integrity-desk.rate-limit.public-reads=1000000")
           .directory(folder.toFile())
           .redirectErrorStream(true)
           .redirectOutput(log.toFile())

@@ -69,7 +69,7 @@ class WebappsInBrowserTest {
    */
   private record Language(String tag, String chromiumLang, String acceptLanguages, String timeZone, String publicPage,
       String reportTitle, String subject, String username, String claim, String complete, String userTasks,
-      String users) {
+      String users, String inFifteenDays) {
     @Override
     public String toString() {
       return chromiumLang + " in " + timeZone;
@@ -78,11 +78,11 @@ class WebappsInBrowserTest {
 
   private static final Language THAI = new Language("th", "th-TH", "th-TH,th", "Asia/Bangkok", "/",
       "ร้องเรียนการทุจริต", "เจ้าหน้าที่เรียกรับเงินค่าออกใบอนุญาต", "ชื่อผู้ใช้", "รับงาน", "เสร็จสิ้นงาน",
-      "งานของเจ้าหน้าที่", "ผู้ใช้");
+      "งานของเจ้าหน้าที่", "ผู้ใช้", "อีก 15 วัน");
   // not in Bangkok: the webapps must still show Bangkok time (scripts/config.js loads lib/bangkok-time.js)
   private static final Language ENGLISH = new Language("en", "en-US", "en-US,en", "America/New_York", "/?lang=en",
       "Report corruption", "Officer demanded money for a licence", "Username", "Claim", "Complete",
-      "User Tasks", "Users");
+      "User Tasks", "Users", "in 15 days");
 
   static Stream<Language> languages() {
     return Stream.of(THAI, ENGLISH);
@@ -159,6 +159,10 @@ class WebappsInBrowserTest {
     assertThat(card.getText()).contains(language.subject());
     // its due date (the tooltip of "in 15 days") in Bangkok time, whatever the browser's zone; the tooltip's format
     // follows the date locale loaded when it was first drawn (Camunda does not redraw it), so only day and time
+    // the relative times in the language of the chrome (angular-moment redraws when the date locale arrives)
+    Eventually.within(WAIT, "the due date as " + language.inFifteenDays(), () -> browser
+        .findElement(By.cssSelector(".task-details [am-time-ago='task.due']")).getText()
+        .contains(language.inFifteenDays()));
     String due = new StaffClient(port, "admin", "demo").get("/engine-rest/task/" + task).body().get("due").asText();
     assertThat(waitFor(By.cssSelector(".task-details [am-time-ago='task.due']")).getDomAttribute("uib-tooltip"))
         .as("due date " + due).contains(inBangkok(due, DAY_AND_TIME.get(0)), inBangkok(due, DAY_AND_TIME.get(1)));

@@ -48,3 +48,35 @@ window.angular.module('cam.' + app + '.custom').config(['$injector', '$provide',
     }]);
   }
 }]);
+
+// Relative times ("in 15 days", "a minute ago") in the language of the chrome. Camunda gives moment.js the date
+// locale of the translation (locales/<lang>.json, "dateLocales") when that file arrives, after angular-moment's
+// am-time-ago has already drawn them in English, and nothing redraws them; angular-moment redraws on its own event,
+// which amMoment.changeLocale sends. Where moment has no such locale yet (the translation came from the browser's
+// cache), it is defined from the same file.
+window.angular.module('cam.' + app + '.custom').run(['$injector', '$rootScope', function ($injector, $rootScope) {
+  if (!$injector.has('amMoment')) {
+    return;
+  }
+  const amMoment = $injector.get('amMoment');
+  const moment = $injector.has('moment') ? $injector.get('moment') : window.moment;
+  const follow = function (event, data) {
+    const language = data && data.language;
+    if (!language || !moment) {
+      return;
+    }
+    if (moment.locales().indexOf(language) >= 0) {
+      amMoment.changeLocale(language);
+      return;
+    }
+    const root = document.querySelector('base').getAttribute('app-root');
+    $injector.get('$http').get(root + '/app/' + app + '/locales/' + language + '.json').then(function (response) {
+      if (response.data && response.data.dateLocales && moment.locales().indexOf(language) < 0) {
+        moment.defineLocale(language, response.data.dateLocales);
+      }
+      amMoment.changeLocale(language);
+    });
+  };
+  $rootScope.$on('$translateChangeSuccess', follow);
+  $rootScope.$on('$translateLoadingSuccess', follow);
+}]);
