@@ -250,21 +250,30 @@ class StaffReports {
     return counts;
   }
 
+  /** Rows of a breakdown by a free-text field (the accused's unit, the volunteer code): the largest ones. */
+  static final int TOP = 200;
+
+  /** Units by complaints received in the period, the {@link #TOP} largest (units are typed in: there may be more). */
   List<UnitCount> byUnit(Instant start, Instant end) {
     return jdbc.sql("""
             SELECT accused_unit, COUNT(*), SUM(CASE WHEN closed_at IS NULL THEN 1 ELSE 0 END) FROM complaint
-            WHERE received_at >= ? AND received_at < ? GROUP BY accused_unit ORDER BY COUNT(*) DESC, accused_unit""")
+            WHERE received_at >= ? AND received_at < ? GROUP BY accused_unit ORDER BY COUNT(*) DESC, accused_unit
+            FETCH FIRST %d ROWS ONLY""".formatted(TOP))
         .params(utc(start), utc(end))
         .query((rs, i) -> new UnitCount(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
   }
 
+  /** Volunteers by complaints received in the period, with their outcomes: the {@link #TOP} who sent the most. */
   List<VolunteerCount> volunteers(Instant start, Instant end) {
     Map<String, VolunteerCount> byCode = new TreeMap<>();
     jdbc.sql("""
             SELECT volunteer_code, outcome, COUNT(*) FROM complaint
-            WHERE volunteer_code IS NOT NULL AND received_at >= ? AND received_at < ?
-            GROUP BY volunteer_code, outcome""")
-        .params(utc(start), utc(end))
+            WHERE volunteer_code IS NOT NULL AND received_at >= ? AND received_at < ? AND volunteer_code IN (
+              SELECT volunteer_code FROM complaint WHERE volunteer_code IS NOT NULL AND received_at >= ?
+              AND received_at < ? GROUP BY volunteer_code ORDER BY COUNT(*) DESC, volunteer_code
+              FETCH FIRST %d ROWS ONLY)
+            GROUP BY volunteer_code, outcome""".formatted(TOP))
+        .params(utc(start), utc(end), utc(start), utc(end))
         .query((rs, i) -> {
           String code = rs.getString(1);
           String outcome = rs.getString(2);

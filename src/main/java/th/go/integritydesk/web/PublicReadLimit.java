@@ -19,6 +19,9 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * client is the connection's address, or the one Spring's forwarded-header handling gives behind a trusted proxy
  * ({@code server.forward-headers-strategy}); a header alone is never believed. Per node: a cluster behind a load
  * balancer allows each client the limit on each node.
+ * <p>And however many clients ask, each within its share, only {@code concurrent} public reads run at once (default:
+ * half the cores): the others wait for a turn (up to three seconds, at most 32 at once, then 429), so the readers of a scandal's day cannot
+ * take the CPU from intake, the officers and the job executor (benchmarks, "the mixed day").
  */
 @Component
 @ConfigurationProperties(prefix = "integrity-desk.rate-limit")
@@ -33,9 +36,21 @@ public class PublicReadLimit implements HandlerInterceptor {
   private int publicReads = 120;
   private Duration period = Duration.ofSeconds(60);
   private volatile Cache<String, Window> windows;
+  /** Public reads served at once, whoever asks; the others wait their turn (up to {@link #QUEUE_WAIT}). */
+  private int concurrent = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+  private volatile java.util.concurrent.Semaphore turns;
+  private static final Duration QUEUE_WAIT = Duration.ofSeconds(3);
+  /** Requests that may wait for a turn at once; more are answered 429 at once (waiting holds a server thread). */
+  private static final int MAX_WAITING = 32;
+  private static final String HOLDS_A_TURN = PublicReadLimit.class.getName() + ".turn";
 
   public int getPublicReads() { return publicReads; }
   public void setPublicReads(int value) { publicReads = value; }
+  public int getConcurrent() { return concurrent; }
+  public void setConcurrent(int value) {
+    concurrent = Math.max(1, value);
+    turns = null;
+  }
   public Duration getPeriod() { return period; }
   public void setPeriod(Duration value) {
     period = value;
@@ -53,7 +68,42 @@ public class PublicReadLimit implements HandlerInterceptor {
       Duration left = Duration.between(now, window.start().plus(period));
       throw new TooManyRequests(left.isNegative() ? Duration.ZERO : left);
     }
+    // many clients together (each within its share) still get only so many threads of the server: intake, officers
+    // and the job executor keep the rest of the CPU
+    java.util.concurrent.Semaphore semaphore = turns();
+    try {
+      if (!semaphore.tryAcquire() && (semaphore.getQueueLength() >= MAX_WAITING
+          || !semaphore.tryAcquire(QUEUE_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS))) {
+        throw new TooManyRequests(Duration.ofSeconds(1));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TooManyRequests(Duration.ofSeconds(1));
+    }
+    request.setAttribute(HOLDS_A_TURN, semaphore);
     return true;
+  }
+
+  @Override
+  public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler, Exception e) {
+    Object turn = request.getAttribute(HOLDS_A_TURN);
+    if (turn instanceof java.util.concurrent.Semaphore semaphore) {
+      request.removeAttribute(HOLDS_A_TURN);
+      semaphore.release();
+    }
+  }
+
+  private java.util.concurrent.Semaphore turns() {
+    java.util.concurrent.Semaphore semaphore = turns;
+    if (semaphore == null) {
+      synchronized (this) {
+        if (turns == null) {
+          turns = new java.util.concurrent.Semaphore(concurrent, true);
+        }
+        semaphore = turns;
+      }
+    }
+    return semaphore;
   }
 
   private Cache<String, Window> counters() {

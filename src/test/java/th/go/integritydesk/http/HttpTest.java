@@ -16,7 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
     properties = {"spring.datasource.url=jdbc:h2:mem:http-tests;DB_CLOSE_DELAY=-1",
         // the tests poll the status API and read the public pages far more often than any one reader may;
         // PublicReadLimitTest lowers it for itself
-        "integrity-desk.rate-limit.public-reads=1000000",
+        "integrity-desk.rate-limit.public-reads=1000000", "integrity-desk.rate-limit.concurrent=64",
         "integrity-desk.search.index-dir=memory"})
 public @interface HttpTest {
 }
