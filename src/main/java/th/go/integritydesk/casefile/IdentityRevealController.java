@@ -48,10 +48,31 @@ public class IdentityRevealController {
         .orElse(new ComplainantIdentities.Identity(null, null, null, null));
   }
 
-  @Operation(summary = "Every reveal of a complainant's identity, newest first")
+  @Operation(summary = "Every reveal of a complainant's identity, newest first, 100 a page (?page=); the count of all in"
+      + " X-Total-Count. A supervisor sees a case they may not read (one against their own unit) without its number and"
+      + " reason")
   @GetMapping("/identity-reveals")
-  public List<ComplainantIdentities.Reveal> reveals(StaffUser user) {
+  public org.springframework.http.ResponseEntity<List<ComplainantIdentities.Reveal>> reveals(StaffUser user,
+      @org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") String page) {
     user.requireAnyOf(Groups.SUPERVISOR, Groups.ADMIN);
-    return identities.reveals();
+    int number;
+    try {
+      number = Integer.parseInt(page.strip());
+    } catch (NumberFormatException e) {
+      throw new th.go.integritydesk.web.InvalidInputException("page", "page.number", "100000");
+    }
+    if (number < 0 || number > 100_000) {
+      throw new th.go.integritydesk.web.InvalidInputException("page", "page.number", "100000");
+    }
+    List<ComplainantIdentities.Reveal> reveals = identities.reveals(number);
+    if (user.groups().contains(Groups.SUPERVISOR) && !user.groups().contains(Groups.ADMIN)) {
+      java.util.Set<String> readable = needToKnow.readable(user,
+          reveals.stream().map(ComplainantIdentities.Reveal::trackingNumber).toList());
+      reveals = reveals.stream().map(r -> readable.contains(r.trackingNumber()) ? r
+          : new ComplainantIdentities.Reveal(null, r.revealedTo(), null, r.revealedAt())).toList();
+    }
+    return org.springframework.http.ResponseEntity.ok()
+        .header("X-Total-Count", String.valueOf(identities.revealCount()))
+        .header(org.springframework.http.HttpHeaders.CACHE_CONTROL, "no-store").body(reveals);
   }
 }

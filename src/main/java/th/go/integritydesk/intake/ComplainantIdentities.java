@@ -94,10 +94,20 @@ public class ComplainantIdentities {
     return identity;
   }
 
-  public List<Reveal> reveals() {
-    return jdbc.sql("SELECT tracking_number, revealed_to, reason, revealed_at FROM identity_reveal ORDER BY id DESC")
+  /** Reveals in one page of the report. */
+  public static final int REVEALS_PAGE = 100;
+
+  /** One page of every reveal, newest first. */
+  public List<Reveal> reveals(int page) {
+    return jdbc.sql("SELECT tracking_number, revealed_to, reason, revealed_at FROM identity_reveal ORDER BY id DESC"
+            + " OFFSET ? ROWS FETCH NEXT " + REVEALS_PAGE + " ROWS ONLY")
+        .param(Math.max(0, page) * REVEALS_PAGE)
         .query((rs, i) -> new Reveal(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()))
         .list();
+  }
+
+  public long revealCount() {
+    return jdbc.sql("SELECT COUNT(*) FROM identity_reveal").query(Long.class).single();
   }
 
   private static String blankToNull(String s) {

@@ -55,8 +55,10 @@ final class Reading {
         }
         double seedSeconds = (System.nanoTime() - t0) / 1e9;
         Bench.log("reading: seeded %d cases and %d finished tasks in %.0f s", size, size * STEPS.length, seedSeconds);
-        try (App app = App.start(b, "reading-" + size, b.basePort, arguments, List.of("-Xmx512m"))) {
+        try (App app = App.start(b, "reading-" + size, b.basePort, arguments, List.of("-Xmx512m"));
+             Connection plans = pg.connect(database)) {
           measure(b, app, size, seedSeconds);
+          plans(b, plans, size);
         }
       }
     }
@@ -207,6 +209,56 @@ final class Reading {
         Bench.margin(similar, 200, false));
     b.target("mixed day: intake under public reads" + at, String.format(Locale.ROOT, "%.2f×", ratio), "≤ 1.5×",
         ratio <= 1.5, Bench.margin(ratio, 1.5, false));
+  }
+
+  /**
+   * The plans PostgreSQL chose for the reading queries on this data (EXPLAIN ANALYZE), kept in a file; the section
+   * names the index each one reads.
+   */
+  private static void plans(Bench b, Connection c, int size) throws Exception {
+    int year = currentFiscalYear();
+    LocalDate first = LocalDate.of(year - 543 - 1, 10, 1);
+    String start = first.atStartOfDay(BANGKOK).toInstant().toString();
+    String end = first.plusYears(1).atStartOfDay(BANGKOK).toInstant().toString();
+    String[][] queries = {
+        {"time per step (the year's finished tasks)", "SELECT TASK_DEF_KEY_, COUNT(*), PERCENTILE_DISC(0.5) WITHIN GROUP"
+            + " (ORDER BY DURATION_) FROM ACT_HI_TASKINST WHERE END_TIME_ >= '" + start + "' AND END_TIME_ < '" + end
+            + "' AND DURATION_ IS NOT NULL AND PROC_DEF_KEY_ IN ('complaint-lifecycle', 'fact-finding',"
+            + " 'disciplinary-action') GROUP BY TASK_DEF_KEY_"},
+        {"the stages (call activities) of the year", "SELECT ACT_ID_, COUNT(*) FROM ACT_HI_ACTINST WHERE ACT_TYPE_ ="
+            + " 'callActivity' AND END_TIME_ >= '" + start + "' AND END_TIME_ < '" + end + "' GROUP BY ACT_ID_"},
+        {"overdue work, the first page", "SELECT ID_ FROM ACT_RU_TASK WHERE DUE_DATE_ < now() ORDER BY DUE_DATE_, ID_"
+            + " FETCH FIRST 50 ROWS ONLY"},
+        {"cases by unit received in the year", "SELECT accused_unit, COUNT(*) FROM complaint WHERE received_at >= '"
+            + start + "' AND received_at < '" + end + "' GROUP BY accused_unit ORDER BY COUNT(*) DESC FETCH FIRST 200"
+            + " ROWS ONLY"},
+        {"the public statistics' one pass", "SELECT COUNT(*) FROM complaint WHERE received_at < '" + end
+            + "' AND (closed_at IS NULL OR closed_at >= '" + start + "')"},
+        {"the search index's catch-up page", "SELECT tracking_number FROM complaint WHERE received_at >= '" + start
+            + "' AND (received_at > '" + start + "' OR tracking_number > '') ORDER BY received_at, tracking_number"
+            + " FETCH FIRST 500 ROWS ONLY"},
+    };
+    StringBuilder all = new StringBuilder();
+    b.line("Plans at %,d cases (EXPLAIN ANALYZE, in full in the kept file):", size);
+    b.line("");
+    for (String[] q : queries) {
+      List<String> plan = new ArrayList<>();
+      try (var s = c.createStatement(); var rs = s.executeQuery("EXPLAIN ANALYZE " + q[1])) {
+        while (rs.next()) {
+          plan.add(rs.getString(1));
+        }
+      }
+      all.append("-- ").append(q[0]).append('\n').append(q[1]).append('\n').append(String.join("\n", plan))
+          .append("\n\n");
+      String reads = plan.stream().map(String::strip).filter(l -> l.contains(" Scan ") || l.startsWith("Index")
+          || l.startsWith("Seq Scan") || l.startsWith("Bitmap")).map(l -> l.replaceAll("\\s+\\(cost=.*", ""))
+          .distinct().reduce((x, y) -> x + "; " + y).orElse("?");
+      String time = plan.stream().filter(l -> l.startsWith("Execution Time")).findFirst().orElse("");
+      b.line("- %s: %s (%s)", q[0], reads.replace("->", "").strip(), time.strip());
+    }
+    b.line("");
+    b.line("(%s)", b.keep("reading-plans-" + size + ".txt", all.toString()));
+    b.line("");
   }
 
   private static String firstTrackingNumber(App app) {

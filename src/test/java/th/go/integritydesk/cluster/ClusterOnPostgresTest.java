@@ -67,6 +67,15 @@ class ClusterOnPostgresTest {
       Nodes.waitUntil(Duration.ofSeconds(120), "every acknowledgement mail and every screening deadline",
           () -> mailed(db) == COMPLAINTS && escalations(engineB) == COMPLAINTS);
 
+      // node B's search index found the case node A took in (each node follows the database, not the other node)
+      th.go.integritydesk.casefile.CaseSearch searchB = nodeB.getBean(th.go.integritydesk.casefile.CaseSearch.class);
+      String takenInByA = db.sql("SELECT tracking_number FROM complaint WHERE subject = ?")
+          .param("เรื่องที่ 0 / Complaint 0").query(String.class).single();
+      th.go.integritydesk.web.StaffUser supervisor = new th.go.integritydesk.web.StaffUser("supervisor",
+          List.of("supervisor"));
+      Nodes.waitUntil(Duration.ofSeconds(30), "node B's search index to find a case node A took in",
+          () -> searchB.search(supervisor, takenInByA, 0, 20).hits().size() == 1);
+
       // exactly once: one acknowledgement and one mail per case, one escalation per case, one successful run per job
       assertThat(db.sql("SELECT COUNT(*) FROM (SELECT tracking_number FROM complainant_message WHERE kind = 'ACKNOWLEDGEMENT'"
           + " GROUP BY tracking_number HAVING COUNT(*) > 1) twice").query(Long.class).single()).isZero();

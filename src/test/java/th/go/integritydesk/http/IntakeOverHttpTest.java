@@ -160,6 +160,14 @@ class IntakeOverHttpTest {
     assertThat(report.get(0).get("revealedTo").asText()).isEqualTo("intake");
     assertThat(report.get(0).get("reason").asText()).contains("call back");
     assertThat(staff("screener").get("/api/staff/identity-reveals").status()).isEqualTo(403);
+    // paged, newest first, with the count of all
+    Answer firstPage = staff("supervisor").get("/api/staff/identity-reveals?page=0");
+    assertThat(Long.parseLong(firstPage.headers().firstValue("X-Total-Count").orElseThrow()))
+        .isGreaterThanOrEqualTo(firstPage.body().size());
+    assertThat(firstPage.body().size()).isLessThanOrEqualTo(100);
+    Answer badPage = staff("supervisor").get("/api/staff/identity-reveals?page=-1");
+    assertThat(badPage.status()).isEqualTo(400);
+    assertThat(badPage.raw()).contains("page");
 
     // the application logged this case (its tracking number is in the log context) but never who complained
     assertThat(logs.getAll()).contains(trackingNumber).doesNotContain(name).doesNotContain(email).doesNotContain(phone);

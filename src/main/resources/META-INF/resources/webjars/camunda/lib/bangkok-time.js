@@ -79,4 +79,12 @@ window.angular.module('cam.' + app + '.custom').run(['$injector', '$rootScope', 
   };
   $rootScope.$on('$translateChangeSuccess', follow);
   $rootScope.$on('$translateLoadingSuccess', follow);
+  // the language may be in use already (a translation from the browser's cache is taken before this runs)
+  if ($injector.has('$translate')) {
+    const translate = $injector.get('$translate');
+    const current = translate.use() || translate.proposedLanguage();
+    if (current) {
+      follow(null, {language: current});
+    }
+  }
 }]);
