@@ -169,7 +169,11 @@ class WebappsInBrowserTest {
       }
       sleep(200);
     }
-    assertThat(relative).as("the due date's relative time").matches(language.inFifteenDays());
+    assertThat(relative).as("the due date's relative time (moment's locale %s, the translation's %s)",
+        browser.executeScript("var i = angular.element(document.documentElement).injector();"
+            + " return (i.has('moment') ? i.get('moment') : window.moment).locale();"),
+        browser.executeScript("return angular.element(document.documentElement).injector().get('$translate').use();"))
+        .matches(language.inFifteenDays());
     String due = new StaffClient(port, "admin", "demo").get("/engine-rest/task/" + task).body().get("due").asText();
     assertThat(waitFor(By.cssSelector(".task-details [am-time-ago='task.due']")).getDomAttribute("uib-tooltip"))
         .as("due date " + due).contains(inBangkok(due, DAY_AND_TIME.get(0)), inBangkok(due, DAY_AND_TIME.get(1)));

@@ -103,14 +103,8 @@ class ComplaintLifecycleProcessTest extends ProcessTestSupport {
    */
   @Test
   void aPostalOnlyComplainantGetsAnAcknowledgementLetterThatIntakePosts() {
-    ComplaintSubmission submission = new ComplaintSubmission(Channel.LETTER, Category.BRIBERY, "เรียกเงิน / Bribe",
-        "เจ้าหน้าที่เรียกเงิน / The officer asked for money",
-        new ComplaintSubmission.Accused("นาย ค", null, "กองคลัง", Rank.OPERATIONAL, null), null, null, null,
-        new ComplaintSubmission.Complainant("ผู้ร้อง ทางไปรษณีย์", null, null, "1 ถนนตรง กรุงเทพฯ 10200"), false, null,
-        null, null);
-    String trackingNumber = intake.submit(submission, java.util.List.of(), null, "intake").trackingNumber();
-    ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(trackingNumber)
-        .processDefinitionKey(ComplaintLifecycle.PROCESS_KEY).singleResult();
+    ProcessInstance pi = receivePostal();
+    String trackingNumber = businessKey(pi);
     assertThat(pi).isWaitingAt("post-acknowledgement-letter", "screen-complaint");
     org.camunda.bpm.engine.task.Task letter = task("post-acknowledgement-letter", pi);
     assertThat(letter).hasCandidateGroup("intake");
@@ -133,16 +127,22 @@ class ComplaintLifecycleProcessTest extends ProcessTestSupport {
   private static final th.go.integritydesk.web.StaffUser INTAKE =
       new th.go.integritydesk.web.StaffUser("intake", java.util.List.of("intake"));
 
-  /** A letter complaint from a complainant with a postal address and no e-mail, acknowledged by a posted letter. */
-  private ProcessInstance postalComplaint() {
+  /** A letter complaint, recorded by intake, from a complainant who gave a postal address and no e-mail. */
+  private ProcessInstance receivePostal() {
     ComplaintSubmission submission = new ComplaintSubmission(Channel.LETTER, Category.BRIBERY, "เรียกเงิน / Bribe",
         "เจ้าหน้าที่เรียกเงิน / The officer asked for money",
         new ComplaintSubmission.Accused("นาย ค", null, "กองคลัง", Rank.OPERATIONAL, null), null, null, null,
         new ComplaintSubmission.Complainant("ผู้ร้อง ทางไปรษณีย์", null, null, "1 ถนนตรง กรุงเทพฯ 10200"), false, null,
         null, null);
     String trackingNumber = intake.submit(submission, java.util.List.of(), null, "intake").trackingNumber();
-    ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(trackingNumber)
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(trackingNumber)
         .processDefinitionKey(ComplaintLifecycle.PROCESS_KEY).singleResult();
+  }
+
+  /** A letter complaint from a complainant with a postal address and no e-mail, acknowledged by a posted letter. */
+  private ProcessInstance postalComplaint() {
+    ProcessInstance pi = receivePostal();
+    String trackingNumber = businessKey(pi);
     letters.generate(INTAKE, trackingNumber, "acknowledgement", null);
     completeAs("intake", task("post-acknowledgement-letter", pi), vars("letterPostedOn", today()));
     return pi;

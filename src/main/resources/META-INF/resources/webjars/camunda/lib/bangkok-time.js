@@ -50,41 +50,42 @@ window.angular.module('cam.' + app + '.custom').config(['$injector', '$provide',
 }]);
 
 // Relative times ("in 15 days", "a minute ago") in the language of the chrome. Camunda gives moment.js the date
-// locale of the translation (locales/<lang>.json, "dateLocales") when that file arrives, after angular-moment's
-// am-time-ago has already drawn them in English, and nothing redraws them; angular-moment redraws on its own event,
-// which amMoment.changeLocale sends. Where moment has no such locale yet (the translation came from the browser's
-// cache), it is defined from the same file.
+// locale of the translation (locales/<lang>.json, "dateLocales") when that file arrives, sometimes after angular-moment's
+// am-time-ago has drawn them in English, and nothing redraws them; angular-moment redraws on its own event, which
+// amMoment.changeLocale sends. So whenever the language in use and moment's locale differ (checked on every digest,
+// whatever the order in which the translation, its date locale and this script arrived), moment is switched and the
+// relative times redrawn; where moment has no such locale yet, it is defined from the same file.
 window.angular.module('cam.' + app + '.custom').run(['$injector', '$rootScope', function ($injector, $rootScope) {
-  if (!$injector.has('amMoment')) {
+  if (!$injector.has('amMoment') || !$injector.has('$translate')) {
     return;
   }
   const amMoment = $injector.get('amMoment');
+  const translate = $injector.get('$translate');
   const moment = $injector.has('moment') ? $injector.get('moment') : window.moment;
-  const follow = function (event, data) {
-    const language = data && data.language;
-    if (!language || !moment) {
-      return;
-    }
+  if (!moment) {
+    return;
+  }
+  const root = document.querySelector('base').getAttribute('app-root');
+  const fetching = {};
+  const follow = function (language) {
     if (moment.locales().indexOf(language) >= 0) {
       amMoment.changeLocale(language);
-      return;
+    } else if (!fetching[language]) {
+      fetching[language] = true;
+      $injector.get('$http').get(root + '/app/' + app + '/locales/' + language + '.json').then(function (response) {
+        if (response.data && response.data.dateLocales && moment.locales().indexOf(language) < 0) {
+          moment.defineLocale(language, response.data.dateLocales);
+        }
+        amMoment.changeLocale(language);
+      });
     }
-    const root = document.querySelector('base').getAttribute('app-root');
-    $injector.get('$http').get(root + '/app/' + app + '/locales/' + language + '.json').then(function (response) {
-      if (response.data && response.data.dateLocales && moment.locales().indexOf(language) < 0) {
-        moment.defineLocale(language, response.data.dateLocales);
-      }
-      amMoment.changeLocale(language);
-    });
   };
-  $rootScope.$on('$translateChangeSuccess', follow);
-  $rootScope.$on('$translateLoadingSuccess', follow);
-  // the language may be in use already (a translation from the browser's cache is taken before this runs)
-  if ($injector.has('$translate')) {
-    const translate = $injector.get('$translate');
-    const current = translate.use() || translate.proposedLanguage();
-    if (current) {
-      follow(null, {language: current});
+  $rootScope.$watch(function () {
+    const language = translate.use();
+    return language && language !== moment.locale() ? language : null;
+  }, function (language) {
+    if (language) {
+      follow(language);
     }
-  }
+  });
 }]);
