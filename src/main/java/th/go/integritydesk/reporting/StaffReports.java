@@ -47,8 +47,8 @@ class StaffReports {
   record VolunteerCount(String volunteerCode, long received, long open, Map<String, Long> outcomes) {}
 
   record Report(Instant asOf, int fiscalYear, List<StepTime> stageTimes, long overdueCount, List<Overdue> overdue,
-                Map<String, Long> byStage, Map<String, Long> byCategory, List<UnitCount> byUnit,
-                List<VolunteerCount> volunteers) {}
+                Map<String, Long> byStage, Map<String, Long> byCategory, long unitCount, List<UnitCount> byUnit,
+                long volunteerCount, List<VolunteerCount> volunteers) {}
 
   private final JdbcClient jdbc;
   private final ComplaintManual manual;
@@ -80,7 +80,8 @@ class StaffReports {
     Instant end = ComplaintStatistics.midnight(ComplaintStatistics.firstDay(fiscalYear + 1));
     OverduePage overdue = overdue(reader);
     return new Report(ClockUtil.getCurrentTime().toInstant(), fiscalYear, stageTimes(fiscalYear), overdue.total(),
-        overdue.first(), byStage(), byCategory(start, end), byUnit(start, end), volunteers(start, end));
+        overdue.first(), byStage(), byCategory(start, end), distinct("accused_unit", start, end), byUnit(start, end),
+        distinct("volunteer_code", start, end), volunteers(start, end));
   }
 
   /** Rows in the first page of overdue work (the report says how many there are in all). */
@@ -252,6 +253,12 @@ class StaffReports {
 
   /** Rows of a breakdown by a free-text field (the accused's unit, the volunteer code): the largest ones. */
   static final int TOP = 200;
+
+  /** How many different units or volunteer codes the period's complaints name (the breakdowns show the largest). */
+  long distinct(String column, Instant start, Instant end) {
+    return jdbc.sql("SELECT COUNT(DISTINCT " + column + ") FROM complaint WHERE received_at >= ? AND received_at < ?")
+        .params(utc(start), utc(end)).query(Long.class).single();
+  }
 
   /** Units by complaints received in the period, the {@link #TOP} largest (units are typed in: there may be more). */
   List<UnitCount> byUnit(Instant start, Instant end) {

@@ -165,6 +165,10 @@ class StaffReportsController {
     for (StaffReports.UnitCount u : report.byUnit()) {
       units.add(row(u.unit() == null ? labels.text(locale, "reports.unit.none") : u.unit(), u.received(), u.open()));
     }
+    if (report.unitCount() > report.byUnit().size()) {
+      units.add(row(labels.text(locale, "reports.largest", String.valueOf(report.byUnit().size()),
+          String.valueOf(report.unitCount())), "", ""));
+    }
     sheets.add(new Workbooks.Sheet(labels.text(locale, "reports.sheet.byUnit"), title, List.of(
         labels.text(locale, "reports.unit"), labels.text(locale, "statistics.received"),
         labels.text(locale, "statistics.inProgress")), units));
@@ -176,6 +180,10 @@ class StaffReportsController {
       List<Object> row = new ArrayList<>(List.of(v.volunteerCode(), v.received(), v.open()));
       v.outcomes().forEach((outcome, count) -> row.add(count));
       volunteers.add(row);
+    }
+    if (report.volunteerCount() > report.volunteers().size()) {
+      volunteers.add(new ArrayList<>(List.of(labels.text(locale, "reports.largest",
+          String.valueOf(report.volunteers().size()), String.valueOf(report.volunteerCount())), "", "")));
     }
     for (th.go.integritydesk.closure.CaseOutcome outcome : th.go.integritydesk.closure.CaseOutcome.values()) {
       volunteerHeadings.add(labels.text(locale, "outcome." + outcome.name()));

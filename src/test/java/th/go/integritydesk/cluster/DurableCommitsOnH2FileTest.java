@@ -46,6 +46,8 @@ class DurableCommitsOnH2FileTest {
         "--server.port=0", "--camunda.bpm.process-engine-name=durablecommits",
         "--spring.application.name=durable-commits", "--camunda.bpm.job-execution.enabled=false",
         "--integrity-desk.metrics.refresh=PT1H", "--integrity-desk.reminders.check-every=PT1H",
+        // nor the search index's catch-up (it reads the complaints every two seconds)
+        "--integrity-desk.search.refresh=PT1H",
         "--spring.datasource.url=jdbc:h2:file:" + data.resolve("integrity-desk")
             + ";LOCK_TIMEOUT=10000;WRITE_DELAY=100;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=256")) {
       PlatformTransactionManager transactions = app.getBean(PlatformTransactionManager.class);
