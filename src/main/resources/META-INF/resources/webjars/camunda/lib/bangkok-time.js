@@ -52,8 +52,7 @@ window.angular.module('cam.' + app + '.custom').config(['$injector', '$provide',
 // Relative times ("in 15 days", "a minute ago") in the language of the chrome. Camunda gives moment.js the date
 // locale of the translation (locales/<lang>.json, "dateLocales") when that file arrives, sometimes after angular-moment's
 // am-time-ago has drawn them in English, and nothing redraws them; angular-moment redraws on its own event, which
-// amMoment.changeLocale sends. So whenever the language in use and moment's locale differ (checked on every digest,
-// whatever the order in which the translation, its date locale and this script arrived), moment is switched and the
+// amMoment.changeLocale sends. So when the language in use and moment's locale differ, moment is switched and the
 // relative times redrawn; where moment has no such locale yet, it is defined from the same file.
 window.angular.module('cam.' + app + '.custom').run(['$injector', '$rootScope', function ($injector, $rootScope) {
   if (!$injector.has('amMoment') || !$injector.has('$translate')) {
@@ -80,12 +79,16 @@ window.angular.module('cam.' + app + '.custom').run(['$injector', '$rootScope', 
       });
     }
   };
-  $rootScope.$watch(function () {
+  // when the translation says so, and a few times in the first seconds (whatever the order in which the
+  // translation, its date locale and this script arrived); never from inside a digest, which angular-moment's redraw
+  // would start again
+  const check = function () {
     const language = translate.use();
-    return language && language !== moment.locale() ? language : null;
-  }, function (language) {
-    if (language) {
+    if (language && language !== moment.locale()) {
       follow(language);
     }
-  });
+  };
+  $rootScope.$on('$translateChangeSuccess', function () { $injector.get('$timeout')(check, 0); });
+  $rootScope.$on('$translateLoadingSuccess', function () { $injector.get('$timeout')(check, 0); });
+  [0, 500, 1500, 3000, 6000, 12000].forEach(function (delay) { $injector.get('$timeout')(check, delay); });
 }]);
