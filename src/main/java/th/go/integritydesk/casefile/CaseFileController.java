@@ -62,10 +62,21 @@ public class CaseFileController {
     List<EvidenceFiles.Stored> stored = evidence.of(trackingNumber);
     file.put("evidence", IntStream.range(0, stored.size()).mapToObj(i -> {
       var e = stored.get(i);
-      return Map.of("id", e.id(), "fileName", e.fileName(), "contentType", e.contentType(), "size", e.size(),
-          "sha256", e.sha256(), "receivedAt", e.receivedAt().toInstant(),
-          "downloadName", EvidenceFiles.downloadName(trackingNumber, i + 1, e.contentType()),
-          "href", "/api/staff/complaints/" + trackingNumber + "/evidence/" + e.id());
+      Map<String, Object> one = new LinkedHashMap<>();
+      one.put("id", e.id());
+      one.put("fileName", e.fileName());
+      one.put("contentType", e.contentType());
+      one.put("size", e.size());
+      one.put("sha256", e.sha256());
+      one.put("receivedAt", e.receivedAt().toInstant());
+      one.put("downloadName", EvidenceFiles.downloadName(trackingNumber, i + 1, e.contentType()));
+      // what was removed from the copy officers get; a file that cannot be cleaned waits for a custodian's release
+      one.put("metadataRemoved", e.metadataRemoved());
+      one.put("needsRelease", e.needsRelease());
+      if (!e.needsRelease()) {
+        one.put("href", "/api/staff/complaints/" + trackingNumber + "/evidence/" + e.id());
+      }
+      return one;
     }).toList());
     file.put("evidenceNote", EvidenceFiles.METADATA_NOTE);
     file.put("messagesToComplainant", messages.to(trackingNumber));
@@ -77,6 +88,9 @@ public class CaseFileController {
   public ResponseEntity<byte[]> evidence(StaffUser user, @PathVariable String trackingNumber, @PathVariable long id) {
     needToKnow.open(user, trackingNumber, What.EVIDENCE, id);
     var file = evidence.content(trackingNumber, id).orElseThrow(CaseNotFound::new);
+    if (file.getKey().needsRelease()) {
+      throw new th.go.integritydesk.web.CaseStateConflict("evidence.needsRelease");
+    }
     String type = evidence.downloadType(file.getValue());
     int index = 1 + (int) evidence.of(trackingNumber).stream().takeWhile(e -> e.id() != id).count();
     return ResponseEntity.ok()
@@ -85,7 +99,8 @@ public class CaseFileController {
             .filename(EvidenceFiles.downloadName(trackingNumber, index, type)).build().toString())
         .header("X-Content-Type-Options", "nosniff")
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
-        .header("Digest", "sha-256=" + file.getKey().sha256())
+        // of the copy served (the case file's sha256 is of the file as received)
+        .header("Digest", "sha-256=" + EvidenceFiles.sha256(file.getValue()))
         .body(file.getValue());
   }
 }

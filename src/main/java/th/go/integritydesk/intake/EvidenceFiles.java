@@ -35,7 +35,12 @@ public class EvidenceFiles {
 
   public record Accepted(String fileName, String contentType, byte[] content, String sha256) {}
 
-  public record Stored(long id, String fileName, String contentType, long size, String sha256, Timestamp receivedAt) {}
+  /**
+   * A stored file: size and SHA-256 of the file as received (chain of custody), what was removed from the officers'
+   * copy, and whether officers must wait for a custodian's release (a file that cannot be cleaned).
+   */
+  public record Stored(long id, String fileName, String contentType, long size, String sha256, Timestamp receivedAt,
+                       List<String> metadataRemoved, boolean needsRelease) {}
 
   private static final Set<String> PLAIN_TYPES = Set.of("application/pdf", "image/jpeg", "image/png", "text/plain");
   private static final Map<String, String> OFFICE_TYPES = Map.of(
@@ -54,12 +59,14 @@ public class EvidenceFiles {
   private final Tika tika = new Tika();
   private final JdbcClient jdbc;
   private final SealedStore sealed;
+  private final th.go.integritydesk.storage.FileMetadata metadata;
   private int maxFiles = 5;
   private DataSize maxFileSize = DataSize.ofMegabytes(10);
 
-  public EvidenceFiles(JdbcClient jdbc, SealedStore sealed) {
+  public EvidenceFiles(JdbcClient jdbc, SealedStore sealed, th.go.integritydesk.storage.FileMetadata metadata) {
     this.jdbc = jdbc;
     this.sealed = sealed;
+    this.metadata = metadata;
   }
 
   public List<Accepted> accept(List<MultipartFile> files) {
@@ -113,31 +120,48 @@ public class EvidenceFiles {
     return Optional.empty();
   }
 
-  /** Stores the files sealed (SealedStore): their bytes and the names the sender's device gave them. */
-  public void store(String trackingNumber, Long submissionId, List<Accepted> files, Timestamp receivedAt) {
+  /** What was found in one file and removed from the officers' copy, or that it cannot be cleaned. */
+  public record Cleaning(int index, List<String> removed, boolean cleanable) {}
+
+  /**
+   * Stores the files sealed (SealedStore): the names the sender's device gave them, and for officers a copy without
+   * the metadata that can identify a person or a place (storage.FileMetadata); the file as received is sealed apart
+   * when anything was removed, and a file that cannot be cleaned is kept only so, for a custodian's release.
+   */
+  public List<Cleaning> store(String trackingNumber, Long submissionId, List<Accepted> files, Timestamp receivedAt) {
+    List<Cleaning> cleanings = new java.util.ArrayList<>();
     for (Accepted file : files) {
+      th.go.integritydesk.storage.FileMetadata.Cleaned cleaned = metadata.clean(file.content(), file.contentType());
+      boolean changed = !cleaned.cleanable() || !cleaned.removed().isEmpty();
+      // nothing found: the officers' copy is the file as received, byte for byte
+      byte[] forOfficers = !cleaned.cleanable() ? new byte[0] : changed ? cleaned.content() : file.content();
       jdbc.sql("""
               INSERT INTO evidence (tracking_number, submission_id, file_name, file_name_sealed, content_type,
-                size_bytes, sha256, content, sealed, received_at) VALUES (?, ?, '', ?, ?, ?, ?, ?, TRUE, ?)""")
+                size_bytes, sha256, content, sealed, received_at, original_sealed, metadata_removed, needs_release)
+              VALUES (?, ?, '', ?, ?, ?, ?, ?, TRUE, ?, ?, ?, ?)""")
           .params(trackingNumber, submissionId,
               sealed.sealText(trackingNumber, Purpose.EVIDENCE_NAME, file.fileName()), file.contentType(),
-              file.content().length, file.sha256(), sealed.seal(trackingNumber, Purpose.EVIDENCE, file.content()),
-              receivedAt)
+              file.content().length, file.sha256(), sealed.seal(trackingNumber, Purpose.EVIDENCE, forOfficers),
+              receivedAt, changed ? sealed.seal(trackingNumber, Purpose.ORIGINAL, file.content()) : null,
+              cleaned.removed().isEmpty() ? null : String.join(",", cleaned.removed()), !cleaned.cleanable())
           .update();
+      cleanings.add(new Cleaning(cleanings.size() + 1, cleaned.removed(), cleaned.cleanable()));
     }
+    return cleanings;
   }
 
   public List<Stored> of(String trackingNumber) {
-    return jdbc.sql("SELECT id, file_name, file_name_sealed, content_type, size_bytes, sha256, received_at FROM evidence"
-            + " WHERE tracking_number = ? ORDER BY id")
+    return jdbc.sql("SELECT id, file_name, file_name_sealed, content_type, size_bytes, sha256, received_at,"
+            + " metadata_removed, needs_release FROM evidence WHERE tracking_number = ? ORDER BY id")
         .param(trackingNumber)
         .query((rs, i) -> stored(trackingNumber, rs))
         .list();
   }
 
+  /** The officers' copy (empty for a file that needs a custodian's release: see {@link Stored#needsRelease}). */
   public Optional<Map.Entry<Stored, byte[]>> content(String trackingNumber, long id) {
     return jdbc.sql("SELECT id, file_name, file_name_sealed, content_type, size_bytes, sha256, received_at, content,"
-            + " sealed FROM evidence WHERE tracking_number = ? AND id = ?")
+            + " sealed, metadata_removed, needs_release FROM evidence WHERE tracking_number = ? AND id = ?")
         .params(trackingNumber, id)
         .query((rs, i) -> {
           byte[] content = rs.getBytes("content");
@@ -152,8 +176,10 @@ public class EvidenceFiles {
   private Stored stored(String trackingNumber, java.sql.ResultSet rs) throws java.sql.SQLException {
     String name = sealed.openText(trackingNumber, Purpose.EVIDENCE_NAME, rs.getBytes("file_name_sealed"))
         .orElse(rs.getString("file_name"));
+    String removed = rs.getString("metadata_removed");
     return new Stored(rs.getLong("id"), name, rs.getString("content_type"), rs.getLong("size_bytes"),
-        rs.getString("sha256"), rs.getTimestamp("received_at"));
+        rs.getString("sha256"), rs.getTimestamp("received_at"),
+        removed == null || removed.isBlank() ? List.of() : List.of(removed.split(",")), rs.getBoolean("needs_release"));
   }
 
   /**

@@ -38,10 +38,10 @@ import org.junit.jupiter.api.Test;
  * PDF and DOCX. The fixtures carry what a phone photo and an office document carry: GPS 13°45′N 100°30′E, the owner's
  * name, the camera and its serial, the author and the company.
  */
-class FileMetadataTest {
+public class FileMetadataTest {
 
-  private static final String OWNER = "Somchai Whistleblower";
-  private static final String SERIAL = "SN-998877";
+  public static final String OWNER = "Somchai Whistleblower";
+  public static final String SERIAL = "SN-998877";
   private final FileMetadata cleaner = new FileMetadata();
 
   @Test
@@ -151,7 +151,7 @@ class FileMetadataTest {
   }
 
   /** A 40×30 JPEG with EXIF as a phone writes it: GPS, owner, camera make, model and serial, software. */
-  private static byte[] photoWithExif() throws Exception {
+  public static byte[] photoWithExif() throws Exception {
     ByteArrayOutputStream plain = new ByteArrayOutputStream();
     ImageIO.write(picture(), "jpg", plain);
     TiffOutputSet exif = new TiffOutputSet();
