@@ -217,6 +217,33 @@ public class NeedToKnow {
     return readable;
   }
 
+  /**
+   * Of many cases, those against one of the user's own units, or all of them for a user in no unit (fails closed):
+   * what a register open to a whole group (the outgoing letters) must not show them.
+   */
+  public java.util.Set<String> againstOwnUnit(StaffUser user, java.util.Collection<String> trackingNumbers) {
+    List<String> asked = trackingNumbers.stream().filter(tn -> tn != null && tn.matches(TrackingNumbers.PATTERN))
+        .distinct().toList();
+    if (asked.isEmpty()) {
+      return java.util.Set.of();
+    }
+    List<String> units = unitsOf(user.id());
+    if (units.isEmpty()) {
+      return new java.util.HashSet<>(asked);
+    }
+    java.util.Set<String> own = new java.util.HashSet<>();
+    jdbc.sql("SELECT tracking_number, accused_unit FROM complaint WHERE tracking_number IN (:tns)")
+        .param("tns", asked)
+        .query((rs, i) -> {
+          String accused = rs.getString(2);
+          if (accused != null && units.stream().anyMatch(unit -> sameUnit(unit, accused))) {
+            own.add(rs.getString(1));
+          }
+          return null;
+        }).list();
+    return own;
+  }
+
   /** The names of the user's units (groups of type unit), as the identity service holds them now. */
   public List<String> unitsOf(String userId) {
     // filtered here too: the directory's identity provider (profile ldap) ignores groupType and returns every group

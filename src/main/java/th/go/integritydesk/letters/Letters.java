@@ -180,11 +180,11 @@ public class Letters {
 
   /** The case's letters as the user may see them (a complainant letter's addressee only for intake). */
   public List<Map<String, Object>> of(StaffUser user, String trackingNumber) {
-    if (!user.groups().contains(Groups.INTAKE)) {
+    if (user.groups().contains(Groups.INTAKE)) {
+      // intake posts the letters of any case, as the complainant's custodian: never one against their own unit
+      needToKnow.openAsCustodian(user, trackingNumber, NeedToKnow.What.LETTERS);
+    } else {
       needToKnow.open(user, trackingNumber, NeedToKnow.What.LETTERS, null);
-    } else if (jdbc.sql("SELECT COUNT(*) FROM complaint WHERE tracking_number = ?").param(trackingNumber)
-        .query(Integer.class).single() == 0) {
-      throw new CaseNotFound();
     }
     return rows(user, trackingNumber);
   }
@@ -234,6 +234,32 @@ public class Letters {
       }
     }
     return owed;
+  }
+
+  /**
+   * A page of the register as the user may see it: a letter of a case against the user's own unit (or any, for a user
+   * in no unit) keeps its number, kind and date, and loses its case, subject, addressee and download.
+   */
+  public List<Map<String, Object>> registerPage(StaffUser user, List<OutgoingRegister.Entry> entries) {
+    java.util.Set<String> withheld = needToKnow.againstOwnUnit(user,
+        entries.stream().map(OutgoingRegister.Entry::trackingNumber).toList());
+    return entries.stream().map(e -> withheld.contains(e.trackingNumber()) ? withheld(e) : view(user, e)).toList();
+  }
+
+  /** The tracking numbers of a page of the register that the user's row must not show (see {@link #registerPage}). */
+  public java.util.Set<String> withheldOf(StaffUser user, List<OutgoingRegister.Entry> entries) {
+    return needToKnow.againstOwnUnit(user, entries.stream().map(OutgoingRegister.Entry::trackingNumber).toList());
+  }
+
+  private static Map<String, Object> withheld(OutgoingRegister.Entry e) {
+    Map<String, Object> view = new java.util.LinkedHashMap<>();
+    view.put("id", e.id());
+    view.put("kind", e.kind().id());
+    view.put("number", e.letterNumber());
+    view.put("fiscalYear", e.fiscalYear());
+    view.put("date", e.generatedAt());
+    view.put("withheld", true);
+    return view;
   }
 
   Map<String, Object> view(StaffUser user, OutgoingRegister.Entry e) {

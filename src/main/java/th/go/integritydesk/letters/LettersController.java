@@ -86,8 +86,7 @@ public class LettersController {
                                                       @RequestParam(defaultValue = "0") int page) {
     user.requireAnyOf(Groups.INTAKE, Groups.SUPERVISOR);
     checkYear(fiscalYear);
-    List<Map<String, Object>> entries = register.ofYear(fiscalYear, page).stream()
-        .map(e -> letters.view(user, e)).toList();
+    List<Map<String, Object>> entries = letters.registerPage(user, register.ofYear(fiscalYear, page));
     return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store")
         .body(Map.of("fiscalYear", fiscalYear, "page", page, "pageSize", OutgoingRegister.PAGE,
             "total", register.countOfYear(fiscalYear), "letters", entries));
@@ -108,10 +107,15 @@ public class LettersController {
       int row = 1;
       for (int page = 0; ; page++) {
         List<OutgoingRegister.Entry> entries = register.ofYear(fiscalYear, page);
+        java.util.Set<String> withheld = letters.withheldOf(user, entries);
         for (OutgoingRegister.Entry e : entries) {
           Row r = sheet.createRow(row++);
           r.createCell(0).setCellValue(e.letterNumber());
           r.createCell(1).setCellValue(ThaiDates.thai(e.generatedAt()));
+          if (withheld.contains(e.trackingNumber())) {
+            // a case against the reader's own unit: its number and date only
+            continue;
+          }
           r.createCell(2).setCellValue(letters.addressee(user, e));
           r.createCell(3).setCellValue(e.subject());
           r.createCell(4).setCellValue(e.trackingNumber());

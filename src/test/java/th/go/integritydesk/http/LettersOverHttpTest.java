@@ -38,6 +38,7 @@ class LettersOverHttpTest {
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
   @Autowired JdbcClient jdbc;
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
   private final List<String> filed = new ArrayList<>();
 
   @AfterAll
@@ -111,6 +112,39 @@ class LettersOverHttpTest {
     assertField(staff("intake").post("/api/staff/complaints/" + noAddress + "/letters",
         Map.of("kind", "acknowledgement")), "kind");
     assertThat(staff("investigator2").get(letters).status()).isEqualTo(404);
+  }
+
+  /**
+   * An intake officer of กองคลัง, the accused's unit, learns nothing of the case from the letters: its letter list
+   * answers as for an unknown case, and the register shows its letters' numbers and dates only.
+   */
+  @Test
+  void anIntakeOfficerOfTheAccusedsUnitLearnsNothingFromTheLetters() {
+    String id = "lettersfinance";
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      var user = identity.newUser(id);
+      user.setPassword(NeedToKnowMatrixTest.PASSWORD);
+      identity.saveUser(user);
+      identity.createMembership(id, "intake");
+      identity.createMembership(id, "unit-finance");
+    }
+    try {
+      String tn = paperComplaint(false, "7 ถนนลับ เชียงใหม่ 50000");
+      Answer made = staff("intake").post("/api/staff/complaints/" + tn + "/letters", Map.of("kind", "acknowledgement"));
+      assertThat(made.status()).as(made.raw()).isEqualTo(201);
+      StaffClient colleague = new StaffClient(port, id, NeedToKnowMatrixTest.PASSWORD);
+      assertThat(colleague.get("/api/staff/complaints/" + tn + "/letters").status()).isEqualTo(404);
+      int year = th.go.integritydesk.intake.TrackingNumbers.fiscalYear(
+          java.time.LocalDate.now(th.go.integritydesk.process.ThaiDates.BANGKOK));
+      // the newest letter is on the register's last page
+      int last = (staff("intake").get("/api/staff/letters?fiscalYear=" + year).body().get("total").asInt() - 1) / 100;
+      String register = colleague.get("/api/staff/letters?fiscalYear=" + year + "&page=" + last).raw();
+      assertThat(register).contains(made.body().get("number").asText()).doesNotContain(tn)
+          .doesNotContain("จัดซื้อเครื่องพิมพ์").doesNotContain("นายจดหมาย");
+      assertThat(staff("intake").get("/api/staff/letters?fiscalYear=" + year + "&page=" + last).raw()).contains(tn);
+    } finally {
+      identity.deleteUser(id);
+    }
   }
 
   @Test
