@@ -116,13 +116,15 @@ public class CaseSearch {
           .setOpenMode(IndexWriterConfig.OpenMode.CREATE));
     }
     this.writer = opened;
-    String committed = writer.getLiveCommitData() == null ? null : Stream.of(writer.getLiveCommitData())
-        .flatMap(it -> {
-          List<Map.Entry<String, String>> entries = new ArrayList<>();
-          it.forEach(entries::add);
-          return entries.stream();
-        }).filter(e -> e.getKey().equals(WATERMARK)).map(Map.Entry::getValue).findFirst().orElse(null);
-    this.watermark = committed == null ? Instant.EPOCH : Instant.parse(committed);
+    Instant committed = Instant.EPOCH;
+    if (writer.getLiveCommitData() != null) {
+      for (Map.Entry<String, String> entry : writer.getLiveCommitData()) {
+        if (entry.getKey().equals(WATERMARK)) {
+          committed = Instant.parse(entry.getValue());
+        }
+      }
+    }
+    this.watermark = committed;
     this.searchers = new SearcherManager(writer, null);
   }
 
