@@ -73,7 +73,8 @@ import th.go.integritydesk.web.StaffUser;
  *   <li><b>Kept current:</b> every few seconds each node reads the complaints received since its watermark (less an
  *       overlap, for transactions that committed late) and adds them; the watermark is in the index's own commit, so
  *       after {@code kill -9} the node goes on from its last commit and adds what came after. The facts indexed do not
- *       change after intake.</li>
+ *       change after intake; a case that retention reduced to its tombstone ({@code removed_at}, a second watermark)
+ *       is taken out of every node's index the same way, and its segments merged away.</li>
  *   <li><b>Need to know:</b> the index finds candidates; {@link NeedToKnow#readable} keeps the ones the searcher may
  *       read, before anything of them is shown.</li>
  * </ul>
@@ -86,6 +87,7 @@ public class CaseSearch {
   private static final Duration OVERLAP = Duration.ofMinutes(10);
   private static final int PAGE = 500;
   private static final String WATERMARK = "watermark";
+  private static final String REMOVED_WATERMARK = "removed";
   private static final Logger LOG = LoggerFactory.getLogger(CaseSearch.class);
 
   public record Hit(String trackingNumber, String subject, String accused, String snippet, Instant receivedAt) {}
@@ -99,7 +101,9 @@ public class CaseSearch {
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private volatile Instant watermark;
+  private volatile Instant removedWatermark;
   private final Map<String, Instant> recent = new ConcurrentHashMap<>();
+  private final Map<String, Instant> recentlyRemoved = new ConcurrentHashMap<>();
 
   public CaseSearch(JdbcClient jdbc, NeedToKnow needToKnow,
                     @Value("${integrity-desk.search.index-dir:memory}") String indexDir) throws IOException {
@@ -117,14 +121,18 @@ public class CaseSearch {
     }
     this.writer = opened;
     Instant committed = Instant.EPOCH;
+    Instant removedCommitted = Instant.EPOCH;
     if (writer.getLiveCommitData() != null) {
       for (Map.Entry<String, String> entry : writer.getLiveCommitData()) {
         if (entry.getKey().equals(WATERMARK)) {
           committed = Instant.parse(entry.getValue());
+        } else if (entry.getKey().equals(REMOVED_WATERMARK)) {
+          removedCommitted = Instant.parse(entry.getValue());
         }
       }
     }
     this.watermark = committed;
+    this.removedWatermark = removedCommitted;
     this.searchers = new SearcherManager(writer, null);
   }
 
@@ -176,7 +184,8 @@ public class CaseSearch {
       int added = 0;
       while (true) {
         List<Map<String, Object>> rows = jdbc.sql("""
-                SELECT tracking_number, subject, description, accused_name, accused_position, accused_unit, received_at
+                SELECT tracking_number, subject, description, accused_name, accused_position, accused_unit, received_at,
+                  removed_at
                 FROM complaint WHERE received_at >= ? AND (received_at > ? OR tracking_number > ?)
                 ORDER BY received_at, tracking_number FETCH FIRST %d ROWS ONLY""".formatted(PAGE))
             .params(lastAt, lastAt, lastTn).query().listOfRows();
@@ -185,7 +194,9 @@ public class CaseSearch {
           Instant at = received(row.get("received_at"));
           lastAt = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
           lastTn = tn;
-          if (recent.putIfAbsent(tn, at) == null) {
+          if (row.get("removed_at") != null) {
+            writer.deleteDocuments(new Term("tn", tn));
+          } else if (recent.putIfAbsent(tn, at) == null) {
             writer.updateDocument(new Term("tn", tn), document(row, at));
             added++;
           }
@@ -197,14 +208,57 @@ public class CaseSearch {
           break;
         }
       }
-      if (added > 0) {
-        writer.setLiveCommitData(Map.of(WATERMARK, watermark.toString()).entrySet());
+      int removed = forgetRemoved();
+      if (added > 0 || removed > 0) {
+        if (removed > 0) {
+          // a removed case's facts leave the index's files too, not only its live documents
+          writer.forceMergeDeletes();
+        }
+        writer.setLiveCommitData(Map.of(WATERMARK, watermark.toString(),
+            REMOVED_WATERMARK, removedWatermark.toString()).entrySet());
         writer.commit();
         searchers.maybeRefresh();
       }
     } catch (IOException | RuntimeException e) {
       LOG.warn("The search index could not catch up: {}", e.toString());
     }
+  }
+
+  /**
+   * Takes out the cases that retention reduced to their tombstone since the last look (every node does it from the
+   * {@code removed_at} the removal wrote, so each node's index forgets them).
+   */
+  private int forgetRemoved() throws IOException {
+    Instant from = removedWatermark.minus(OVERLAP);
+    recentlyRemoved.values().removeIf(at -> at.isBefore(from));
+    OffsetDateTime lastAt = OffsetDateTime.ofInstant(from, ZoneOffset.UTC);
+    String lastTn = "";
+    int removed = 0;
+    while (true) {
+      List<Map<String, Object>> rows = jdbc.sql("""
+              SELECT tracking_number, removed_at FROM complaint
+              WHERE removed_at >= ? AND (removed_at > ? OR tracking_number > ?)
+              ORDER BY removed_at, tracking_number FETCH FIRST %d ROWS ONLY""".formatted(PAGE))
+          .params(lastAt, lastAt, lastTn).query().listOfRows();
+      for (Map<String, Object> row : rows) {
+        String tn = (String) row.get("tracking_number");
+        Instant at = received(row.get("removed_at"));
+        lastAt = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+        lastTn = tn;
+        if (recentlyRemoved.putIfAbsent(tn, at) == null) {
+          writer.deleteDocuments(new Term("tn", tn));
+          recent.remove(tn);
+          removed++;
+        }
+        if (at.isAfter(removedWatermark)) {
+          removedWatermark = at;
+        }
+      }
+      if (rows.size() < PAGE) {
+        break;
+      }
+    }
+    return removed;
   }
 
   private static Instant received(Object value) {

@@ -73,6 +73,10 @@ public class CaseTimeline {
               "timeline.received", channel[0], channel[1]);
         })
         .list().forEach(entries::add);
+    jdbc.sql("SELECT removed_at FROM complaint WHERE tracking_number = ? AND removed_at IS NOT NULL").param(tn)
+        .query((rs, i) -> entry(rs.getTimestamp(1).toInstant(), "RETENTION_ENDED", null, Map.of(),
+            "timeline.retentionEnded"))
+        .list().forEach(entries::add);
     jdbc.sql("SELECT created_at, kind FROM complainant_message WHERE tracking_number = ? ORDER BY id"
             + " FETCH FIRST " + upTo + " ROWS ONLY").param(tn)
         .query((rs, i) -> entry(rs.getTimestamp(1).toInstant(), "MESSAGE_TO_COMPLAINANT", null,
@@ -179,6 +183,19 @@ public class CaseTimeline {
   }
 
   private void supervisorsOnly(String tn, int upTo, List<Entry> entries) {
+    jdbc.sql("SELECT set_at, set_by, reason, lifted_at, lifted_by, lift_reason FROM legal_hold WHERE tracking_number = ?"
+            + " ORDER BY id FETCH FIRST " + upTo + " ROWS ONLY").param(tn)
+        .query((rs, i) -> {
+          List<Entry> hold = new ArrayList<>();
+          hold.add(entry(rs.getTimestamp(1).toInstant(), "LEGAL_HOLD_SET", rs.getString(2),
+              Map.of("reason", rs.getString(3)), "timeline.legalHoldSet"));
+          if (rs.getTimestamp(4) != null) {
+            hold.add(entry(rs.getTimestamp(4).toInstant(), "LEGAL_HOLD_LIFTED", rs.getString(5),
+                Map.of("reason", rs.getString(6)), "timeline.legalHoldLifted"));
+          }
+          return hold;
+        })
+        .list().forEach(entries::addAll);
     jdbc.sql("SELECT revealed_at, revealed_to, reason FROM identity_reveal WHERE tracking_number = ? ORDER BY id"
             + " FETCH FIRST " + upTo + " ROWS ONLY").param(tn)
         .query((rs, i) -> entry(rs.getTimestamp(1).toInstant(), "IDENTITY_REVEALED", rs.getString(2),

@@ -37,7 +37,7 @@ public class NeedToKnow {
   /** What of a case was read, as recorded. */
   public enum What {
     API, PAGE, EVIDENCE, DOCUMENT, NOTES, NOTE_WRITTEN, DOCUMENTS, DOCUMENT_UPLOADED, TIMELINE, LETTERS, LETTER,
-    LETTER_GENERATED, IDENTITY, SIMILAR
+    LETTER_GENERATED, IDENTITY, SIMILAR, LEGAL_HOLD, ORIGINAL
   }
 
   /** Why a reader may read, or why not: recorded nowhere, returned to tests and logs. */

@@ -108,7 +108,7 @@ public class Complaints {
             SELECT tracking_number, channel, category, subject, description, accused_name, accused_position, accused_unit,
               accused_rank, incident_date, location, amount_involved, years_since_left_office, nacc_finding_of_fault,
               volunteer_code, reference_number, received_at, stage, forwarded_to, merged_into, outcome, closed_at,
-              anonymous
+              anonymous, removed_at
             FROM complaint WHERE tracking_number = ?""")
         .param(trackingNumber)
         .query((rs, i) -> {
