@@ -45,7 +45,7 @@ public class CaseFilePage {
   record Line(String kind, String text, String at) {}
 
   record Evidence(String href, String fileName, String contentType, long size, String sha256, String at,
-                  boolean cleaned, boolean needsRelease) {}
+                  boolean cleaned, boolean needsRelease, String originalHref) {}
 
   record CaseFile(String trackingNumber, String subject, String description, String stage, String receivedAt,
                   boolean anonymous, List<Table> tables, List<Line> submissions, List<Evidence> evidence,
@@ -224,7 +224,8 @@ public class CaseFilePage {
         .map(e -> new Evidence((String) e.get("href"), (String) e.get("fileName"), (String) e.get("contentType"),
             ((Number) e.get("size")).longValue(), (String) e.get("sha256"),
             PageDates.format((Instant) e.get("receivedAt"), locale),
-            !((List<?>) e.get("metadataRemoved")).isEmpty(), Boolean.TRUE.equals(e.get("needsRelease"))))
+            !((List<?>) e.get("metadataRemoved")).isEmpty(), Boolean.TRUE.equals(e.get("needsRelease")),
+            (String) e.get("originalHref")))
         .toList();
     List<Line> messages = ((List<ComplainantMessages.Message>) file.get("messagesToComplainant")).stream()
         .map(m -> new Line(m.kind().name(), thai ? m.thai() : m.english(), PageDates.format(m.createdAt(), locale)))

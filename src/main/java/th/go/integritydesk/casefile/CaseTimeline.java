@@ -77,6 +77,11 @@ public class CaseTimeline {
         .query((rs, i) -> entry(rs.getTimestamp(1).toInstant(), "RETENTION_ENDED", null, Map.of(),
             "timeline.retentionEnded"))
         .list().forEach(entries::add);
+    jdbc.sql("SELECT released_at, released_by, id FROM evidence WHERE tracking_number = ? AND released_at IS NOT NULL"
+            + " ORDER BY id FETCH FIRST " + upTo + " ROWS ONLY").param(tn)
+        .query((rs, i) -> entry(rs.getTimestamp(1).toInstant(), "ORIGINAL_RELEASED", rs.getString(2),
+            Map.of("evidenceId", rs.getLong(3)), "timeline.originalReleased"))
+        .list().forEach(entries::add);
     jdbc.sql("SELECT created_at, kind FROM complainant_message WHERE tracking_number = ? ORDER BY id"
             + " FETCH FIRST " + upTo + " ROWS ONLY").param(tn)
         .query((rs, i) -> entry(rs.getTimestamp(1).toInstant(), "MESSAGE_TO_COMPLAINANT", null,

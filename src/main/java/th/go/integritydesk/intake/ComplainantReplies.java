@@ -34,21 +34,24 @@ public class ComplainantReplies {
     this.runtime = runtime;
   }
 
-  /** Stores the reply; returns whether it answered a pending request for information. */
+  /** A stored reply: whether it answered a pending request for information, and what was done to its files. */
+  public record Added(boolean answeredRequest, List<EvidenceFiles.Cleaning> files) {}
+
+  /** Stores the reply. */
   @Transactional
-  public boolean add(String trackingNumber, String text, List<EvidenceFiles.Accepted> files) {
+  public Added add(String trackingNumber, String text, List<EvidenceFiles.Accepted> files) {
     Timestamp now = th.go.integritydesk.process.EngineClock.now();
     GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.sql("INSERT INTO complainant_submission (tracking_number, body, body_sealed, received_at) VALUES (?, '', ?, ?)")
         .params(trackingNumber, sealed.sealText(trackingNumber, Purpose.SUBMISSION, text.strip()), now)
         .update(key, "id");
-    evidence.store(trackingNumber, key.getKey().longValue(), files, now);
+    List<EvidenceFiles.Cleaning> cleanings = evidence.store(trackingNumber, key.getKey().longValue(), files, now);
 
     ProcessInstance waiting = runtime.createProcessInstanceQuery()
         .processDefinitionKey(ComplaintLifecycle.PROCESS_KEY).processInstanceBusinessKey(trackingNumber).singleResult();
     if (waiting == null || runtime.createEventSubscriptionQuery().processInstanceId(waiting.getId())
         .eventName(ComplaintLifecycle.Messages.COMPLAINANT_INFO_RECEIVED).count() == 0) {
-      return false;
+      return new Added(false, cleanings);
     }
     runtime.createMessageCorrelation(ComplaintLifecycle.Messages.COMPLAINANT_INFO_RECEIVED)
         .processInstanceId(waiting.getId())
@@ -56,7 +59,7 @@ public class ComplainantReplies {
         .setVariable(ComplaintLifecycle.Variables.COMPLAINANT_REPLY,
             th.go.integritydesk.process.Bilingual.both("screening.complainantReplied"))
         .correlate();
-    return true;
+    return new Added(true, cleanings);
   }
 
   public List<Submission> of(String trackingNumber) {

@@ -30,7 +30,8 @@ import th.go.integritydesk.web.InvalidInputException;
 @Tag(name = "Complainants", description = "Public intake, status and messages (no login; a receipt code instead)")
 public class ComplaintIntakeController {
 
-  public record ReceiptView(String trackingNumber, String receiptCode, boolean anonymous) {}
+  public record ReceiptView(String trackingNumber, String receiptCode, boolean anonymous,
+                            List<EvidenceFiles.FileNotice> files) {}
 
   public record MessageView(String kind, String th, String en, Instant at) {}
 
@@ -39,7 +40,8 @@ public class ComplaintIntakeController {
 
   public record Reply(@NotBlank @Size(max = 4000) String text) {}
 
-  public record ReplyAccepted(boolean accepted, boolean answeredRequestForInformation) {}
+  public record ReplyAccepted(boolean accepted, boolean answeredRequestForInformation,
+                              List<EvidenceFiles.FileNotice> files) {}
 
   private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   private static final String RECEIPT_CODE = "X-Receipt-Code";
@@ -86,7 +88,8 @@ public class ComplaintIntakeController {
     return ResponseEntity.status(HttpStatus.CREATED)
         .header("Location", "/api/complaints/" + receipt.trackingNumber())
         .header("Cache-Control", "no-store")
-        .body(new ReceiptView(receipt.trackingNumber(), receipt.receiptCode(), receipt.anonymous()));
+        .body(new ReceiptView(receipt.trackingNumber(), receipt.receiptCode(), receipt.anonymous(),
+            receipt.files()));
   }
 
   @Operation(summary = "Follow a case: stage, dates, outcome and the messages addressed to the complainant")
@@ -126,7 +129,8 @@ public class ComplaintIntakeController {
     if (summary.stage() == Stage.CLOSED) {
       throw new InvalidInputException("trackingNumber", "complaint.closed");
     }
-    boolean answered = replies.add(summary.trackingNumber(), reply.text(), files);
-    return ResponseEntity.status(HttpStatus.CREATED).body(new ReplyAccepted(true, answered));
+    ComplainantReplies.Added added = replies.add(summary.trackingNumber(), reply.text(), files);
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .body(new ReplyAccepted(true, added.answeredRequest(), EvidenceFiles.notices(added.files())));
   }
 }

@@ -190,10 +190,11 @@ class ComplaintPages {
       return statusPage(now, receiptCode, Map.of(), null, null, message("msg.sent", locale), model, locale, request,
           response);
     }
-    boolean answered = replies.add(summary.trackingNumber(), reply.text(), accepted);
+    ComplainantReplies.Added added = replies.add(summary.trackingNumber(), reply.text(), accepted);
     remember(request, replyKey);
+    model.addAttribute("fileNotices", EvidenceFiles.notices(added.files()));
     Complaints.Summary now = complaints.summary(summary.trackingNumber()).orElse(summary);
-    String notice = message(answered ? "msg.sentAnswered" : "msg.sent", locale);
+    String notice = message(added.answeredRequest() ? "msg.sentAnswered" : "msg.sent", locale);
     return statusPage(now, receiptCode, Map.of(), null, null, notice, model, locale, request, response);
   }
 

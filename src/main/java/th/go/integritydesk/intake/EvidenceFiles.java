@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -40,7 +41,12 @@ public class EvidenceFiles {
    * copy, and whether officers must wait for a custodian's release (a file that cannot be cleaned).
    */
   public record Stored(long id, String fileName, String contentType, long size, String sha256, Timestamp receivedAt,
-                       List<String> metadataRemoved, boolean needsRelease) {}
+                       List<String> metadataRemoved, boolean needsRelease, boolean originalKept, Instant releasedAt,
+                       String releasedBy) {
+    public boolean released() {
+      return releasedAt != null;
+    }
+  }
 
   private static final Set<String> PLAIN_TYPES = Set.of("application/pdf", "image/jpeg", "image/png", "text/plain");
   private static final Map<String, String> OFFICE_TYPES = Map.of(
@@ -121,7 +127,44 @@ public class EvidenceFiles {
   }
 
   /** What was found in one file and removed from the officers' copy, or that it cannot be cleaned. */
-  public record Cleaning(int index, List<String> removed, boolean cleanable) {}
+  public record Cleaning(int index, String fileName, List<String> removed, boolean cleanable) {}
+
+  /**
+   * What the complainant is told of one file they sent (the receipt page, the intake's and the reply's answers): what
+   * was found and removed from the copy officers get, or that it could not be checked and is kept sealed.
+   */
+  public record FileNotice(int file, String fileName, List<String> removed, boolean cleaned, String th, String en) {}
+
+  /** The notices of the files, in Thai and English, from one place (messages*.properties). */
+  public static List<FileNotice> notices(List<Cleaning> cleanings) {
+    return cleanings.stream().map(c -> {
+      String key = !c.cleanable() ? "evidence.notice.sealed"
+          : c.removed().isEmpty() ? "evidence.notice.nothing" : "evidence.notice.removed";
+      String thai = String.join(", ", c.removed().stream()
+          .map(kind -> th.go.integritydesk.process.Bilingual.thai("metadata.kind." + kind)).toList());
+      String english = String.join(", ", c.removed().stream()
+          .map(kind -> th.go.integritydesk.process.Bilingual.english("metadata.kind." + kind)).toList());
+      return new FileNotice(c.index(), c.fileName(), c.removed(), c.cleanable(),
+          th.go.integritydesk.process.Bilingual.thai(key, c.index(), c.fileName(), thai),
+          th.go.integritydesk.process.Bilingual.english(key, c.index(), c.fileName(), english));
+    }).toList();
+  }
+
+  /** The cleanings of the files already stored with a case or one of its submissions (an answer given again). */
+  public List<Cleaning> cleanings(String trackingNumber, Long submissionId) {
+    List<Stored> stored = jdbc.sql("SELECT id, file_name, file_name_sealed, content_type, size_bytes, sha256,"
+            + " received_at, metadata_removed, needs_release, original_sealed IS NOT NULL AS original_kept,"
+            + " released_at, released_by FROM evidence WHERE tracking_number = ? AND "
+            + (submissionId == null ? "submission_id IS NULL" : "submission_id = ?") + " ORDER BY id")
+        .params(submissionId == null ? new Object[] {trackingNumber} : new Object[] {trackingNumber, submissionId})
+        .query((rs, i) -> stored(trackingNumber, rs))
+        .list();
+    List<Cleaning> cleanings = new java.util.ArrayList<>();
+    for (Stored file : stored) {
+      cleanings.add(new Cleaning(cleanings.size() + 1, file.fileName(), file.metadataRemoved(), !file.needsRelease()));
+    }
+    return cleanings;
+  }
 
   /**
    * Stores the files sealed (SealedStore): the names the sender's device gave them, and for officers a copy without
@@ -145,14 +188,15 @@ public class EvidenceFiles {
               receivedAt, changed ? sealed.seal(trackingNumber, Purpose.ORIGINAL, file.content()) : null,
               cleaned.removed().isEmpty() ? null : String.join(",", cleaned.removed()), !cleaned.cleanable())
           .update();
-      cleanings.add(new Cleaning(cleanings.size() + 1, cleaned.removed(), cleaned.cleanable()));
+      cleanings.add(new Cleaning(cleanings.size() + 1, file.fileName(), cleaned.removed(), cleaned.cleanable()));
     }
     return cleanings;
   }
 
   public List<Stored> of(String trackingNumber) {
     return jdbc.sql("SELECT id, file_name, file_name_sealed, content_type, size_bytes, sha256, received_at,"
-            + " metadata_removed, needs_release FROM evidence WHERE tracking_number = ? ORDER BY id")
+            + " metadata_removed, needs_release, original_sealed IS NOT NULL AS original_kept, released_at, released_by"
+            + " FROM evidence WHERE tracking_number = ? ORDER BY id")
         .param(trackingNumber)
         .query((rs, i) -> stored(trackingNumber, rs))
         .list();
@@ -161,7 +205,8 @@ public class EvidenceFiles {
   /** The officers' copy (empty for a file that needs a custodian's release: see {@link Stored#needsRelease}). */
   public Optional<Map.Entry<Stored, byte[]>> content(String trackingNumber, long id) {
     return jdbc.sql("SELECT id, file_name, file_name_sealed, content_type, size_bytes, sha256, received_at, content,"
-            + " sealed, metadata_removed, needs_release FROM evidence WHERE tracking_number = ? AND id = ?")
+            + " sealed, metadata_removed, needs_release, original_sealed IS NOT NULL AS original_kept, released_at,"
+            + " released_by FROM evidence WHERE tracking_number = ? AND id = ?")
         .params(trackingNumber, id)
         .query((rs, i) -> {
           byte[] content = rs.getBytes("content");
@@ -179,7 +224,47 @@ public class EvidenceFiles {
     String removed = rs.getString("metadata_removed");
     return new Stored(rs.getLong("id"), name, rs.getString("content_type"), rs.getLong("size_bytes"),
         rs.getString("sha256"), rs.getTimestamp("received_at"),
-        removed == null || removed.isBlank() ? List.of() : List.of(removed.split(",")), rs.getBoolean("needs_release"));
+        removed == null || removed.isBlank() ? List.of() : List.of(removed.split(",")), rs.getBoolean("needs_release"),
+        rs.getBoolean("original_kept"), rs.getTimestamp("released_at") == null ? null
+            : rs.getTimestamp("released_at").toInstant(), rs.getString("released_by"));
+  }
+
+  /**
+   * Releases the sealed original of a file to the case's readers (an identity custodian's audited decision: the
+   * original is the evidence, or the file could not be cleaned); false when no original was kept (nothing was
+   * removed from it). Releasing again keeps the first release.
+   */
+  public boolean release(String trackingNumber, long id, String releasedBy, String reason) {
+    Boolean kept = jdbc.sql("SELECT original_sealed IS NOT NULL FROM evidence WHERE tracking_number = ? AND id = ?")
+        .params(trackingNumber, id).query(Boolean.class).optional().orElse(false);
+    if (!kept) {
+      return false;
+    }
+    jdbc.sql("UPDATE evidence SET released_at = ?, released_by = ?, release_reason = ? WHERE tracking_number = ?"
+            + " AND id = ? AND released_at IS NULL")
+        .params(th.go.integritydesk.process.EngineClock.now(), releasedBy, reason.strip(), trackingNumber, id).update();
+    return true;
+  }
+
+  /** The file as received (sealed apart), for a custodian or once released; empty when none was kept. */
+  public Optional<byte[]> original(String trackingNumber, long id) {
+    return jdbc.sql("SELECT original_sealed FROM evidence WHERE tracking_number = ? AND id = ?")
+        .params(trackingNumber, id).query((rs, i) -> Optional.ofNullable(rs.getBytes(1))).optional()
+        .flatMap(o -> o).flatMap(bytes -> sealed.open(trackingNumber, Purpose.ORIGINAL, bytes));
+  }
+
+  /** The file as received, once a custodian released it; empty otherwise. */
+  public Optional<Map.Entry<Stored, byte[]>> releasedOriginal(String trackingNumber, long id) {
+    return jdbc.sql("SELECT id, file_name, file_name_sealed, content_type, size_bytes, sha256, received_at,"
+            + " original_sealed, metadata_removed, needs_release, original_sealed IS NOT NULL AS original_kept,"
+            + " released_at, released_by FROM evidence WHERE tracking_number = ? AND id = ? AND released_at IS NOT NULL")
+        .params(trackingNumber, id)
+        .query((rs, i) -> {
+          Stored stored = stored(trackingNumber, rs);
+          return sealed.open(trackingNumber, Purpose.ORIGINAL, rs.getBytes("original_sealed"))
+              .map(bytes -> Map.entry(stored, bytes));
+        })
+        .optional().flatMap(entry -> entry);
   }
 
   /**

@@ -32,7 +32,9 @@ import th.go.integritydesk.web.LogContext;
 @Service
 public class IntakeService {
 
-  public record Receipt(String trackingNumber, String receiptCode, boolean anonymous) {}
+  /** What the complainant is given: the numbers, and what was done to each file they sent. */
+  public record Receipt(String trackingNumber, String receiptCode, boolean anonymous,
+                        List<EvidenceFiles.FileNotice> files) {}
 
   private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
   private final Complaints complaints;
@@ -135,9 +137,9 @@ public class IntakeService {
       if (complainant != null && !complainant.isEmpty()) {
         identities.store(trackingNumber, complainant);
       }
-      evidence.store(trackingNumber, null, files, now());
+      List<EvidenceFiles.Cleaning> cleanings = evidence.store(trackingNumber, null, files, now());
       runtime.startProcessInstanceByKey(ComplaintLifecycle.PROCESS_KEY, trackingNumber, variables);
-      return new Receipt(trackingNumber, receiptCode, anonymous);
+      return new Receipt(trackingNumber, receiptCode, anonymous, EvidenceFiles.notices(cleanings));
       });
     } catch (RuntimeException | Error failed) {
       trackingNumbers.release(reserved);
@@ -189,7 +191,8 @@ public class IntakeService {
           String trackingNumber = rs.getString(2);
           boolean anonymous = jdbc.sql("SELECT anonymous FROM complaint WHERE tracking_number = ?")
               .param(trackingNumber).query(Boolean.class).single();
-          return new Receipt(trackingNumber, receiptCodes.derived(keyHash, trackingNumber), anonymous);
+          return new Receipt(trackingNumber, receiptCodes.derived(keyHash, trackingNumber), anonymous,
+              EvidenceFiles.notices(evidence.cleanings(trackingNumber, null)));
         })
         .optional();
   }

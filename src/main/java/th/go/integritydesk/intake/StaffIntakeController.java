@@ -45,6 +45,6 @@ public class StaffIntakeController {
         .header("Location", "/api/staff/complaints/" + receipt.trackingNumber())
         .header("Cache-Control", "no-store")
         .body(new ComplaintIntakeController.ReceiptView(receipt.trackingNumber(), receipt.receiptCode(),
-            receipt.anonymous()));
+            receipt.anonymous(), receipt.files()));
   }
 }

@@ -57,12 +57,25 @@ class EvidenceCleaningOverHttpTest {
     }
     Multipart body = new Multipart().json("complaint", IntakeOverHttpTest.complaint().toString())
         .file("evidence", "IMG_0042.jpg", "image/jpeg", photo)
-        .file("evidence", "quote.pdf", "application/pdf", locked.toByteArray());
+        .file("evidence", "quote.pdf", "application/pdf", locked.toByteArray())
+        .file("evidence", "note.txt", "text/plain", "ร้านกาแฟหน้าที่ว่าการ".getBytes(StandardCharsets.UTF_8));
     Answer receipt = new StaffClient(port, "nobody", "none").raw("POST", "/api/complaints",
         Map.of("Content-Type", body.contentType()), BodyPublishers.ofByteArray(body.bytes()));
     assertThat(receipt.status()).as(receipt.raw()).isEqualTo(201);
     String tn = receipt.body().get("trackingNumber").asText();
     filed.add(tn);
+    // the complainant is told, file by file, in Thai and English
+    var notices = receipt.body().get("files");
+    assertThat(notices).hasSize(3);
+    assertThat(notices.get(0).get("removed").toString()).contains("location").contains("person").contains("device");
+    assertThat(notices.get(0).get("cleaned").asBoolean()).isTrue();
+    assertThat(notices.get(0).get("th").asText()).contains("IMG_0042.jpg").contains("พิกัด GPS");
+    assertThat(notices.get(0).get("en").asText()).contains("IMG_0042.jpg").contains("GPS position");
+    assertThat(notices.get(1).get("cleaned").asBoolean()).isFalse();
+    assertThat(notices.get(1).get("th").asText()).contains("ปิดผนึก");
+    assertThat(notices.get(1).get("en").asText()).contains("kept sealed");
+    assertThat(notices.get(2).get("removed")).isEmpty();
+    assertThat(notices.get(2).get("en").asText()).contains("nothing in it");
     IntakeOverHttpTest.waitUntil(() -> new StaffClient(port, "screener", "demo")
         .get("/engine-rest/task?processInstanceBusinessKey=" + tn).body().size() == 1);
 
@@ -92,5 +105,65 @@ class EvidenceCleaningOverHttpTest {
     // the file as received is kept, sealed: never in the clear in the database
     assertThat(jdbc.sql("SELECT COUNT(*) FROM evidence WHERE tracking_number = ? AND original_sealed IS NOT NULL")
         .param(tn).query(Integer.class).single()).isEqualTo(2);
+
+    // the release of an original: an identity custodian's, with a reason, recorded; then the case's readers get it
+    long pdf = evidence.get(1).get("id").asLong();
+    long text = evidence.get(2).get("id").asLong();
+    String release = "/api/staff/complaints/" + tn + "/evidence/" + pdf + "/release";
+    assertThat(screener.get("/api/staff/complaints/" + tn + "/evidence/" + pdf + "/original").status())
+        .isEqualTo(409);
+    assertThat(screener.post(release, Map.of("reason", "ต้นฉบับคือหลักฐาน / the original is the evidence")).status())
+        .isEqualTo(403);
+    StaffClient custodian = new StaffClient(port, "intake", "demo");
+    Answer noReason = custodian.post(release, Map.of());
+    assertThat(noReason.status()).isEqualTo(400);
+    assertThat(noReason.contentType()).startsWith("application/problem+json");
+    assertThat(noReason.raw()).contains("reason");
+    Answer nothingToRelease = custodian.post("/api/staff/complaints/" + tn + "/evidence/" + text + "/release",
+        Map.of("reason", "ต้นฉบับคือหลักฐาน / the original is the evidence"));
+    assertThat(nothingToRelease.status()).as(nothingToRelease.raw()).isEqualTo(409);
+    Answer released = custodian.post(release, Map.of("reason", "ต้นฉบับคือหลักฐาน / the original is the evidence"));
+    assertThat(released.status()).as(released.raw()).isEqualTo(200);
+    assertThat(released.body().get("releasedBy").asText()).isEqualTo("intake");
+    var after = screener.get("/api/staff/complaints/" + tn).body().get("evidence").get(1);
+    assertThat(after.get("originalReleased").get("releasedBy").asText()).isEqualTo("intake");
+    HttpResponse<byte[]> original = screener.download(after.get("originalHref").asText());
+    assertThat(original.statusCode()).isEqualTo(200);
+    assertThat(original.body()).isEqualTo(locked.toByteArray());
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM case_read WHERE tracking_number = ? AND what = 'ORIGINAL' AND user_id = ?")
+        .params(tn, "intake").query(Integer.class).single()).isEqualTo(2);
+    assertThat(screener.get("/staff/case?tn=" + tn).raw()).contains(after.get("originalHref").asText());
+    assertThat(new StaffClient(port, "supervisor", "demo").get("/api/staff/complaints/" + tn + "/timeline").raw())
+        .contains("ORIGINAL_RELEASED");
+  }
+
+  @Test
+  void theReceiptPageTellsTheComplainantWhatWasRemovedFromEachFile() throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+        .cookieHandler(new java.net.CookieManager()).build();
+    String base = "http://localhost:" + port;
+    String form = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/")).GET().build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    Multipart post = new Multipart().field("csrfToken", hidden(form, "csrfToken"))
+        .field("idempotencyKey", hidden(form, "idempotencyKey")).field("channel", "WEB")
+        .field("category", "GIFTS").field("subject", "ของขวัญราคาแพง").field("description", "ผู้รับเหมาส่งของขวัญ")
+        .field("accused.unit", "กองพัสดุ").field("accused.rank", "OPERATIONAL").field("identity", "anonymous")
+        .file("evidence", "IMG_0042.jpg", "image/jpeg", FileMetadataTest.photoWithExif());
+    HttpResponse<String> receipt = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base
+            + "/complaints")).header("Content-Type", post.contentType())
+        .POST(BodyPublishers.ofByteArray(post.bytes())).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertThat(receipt.statusCode()).isEqualTo(200);
+    java.util.regex.Matcher number = java.util.regex.Pattern.compile("id=\"result-tracking\">([^<]+)<")
+        .matcher(receipt.body());
+    assertThat(number.find()).isTrue();
+    filed.add(number.group(1));
+    assertThat(receipt.body()).contains("id=\"result-files\"").contains("IMG_0042.jpg").contains("พิกัด GPS");
+  }
+
+  private static String hidden(String html, String name) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"" + name + "\" value=\"([^\"]+)\"")
+        .matcher(html);
+    assertThat(m.find()).as("hidden field " + name).isTrue();
+    return m.group(1);
   }
 }
