@@ -26,6 +26,7 @@ import th.go.integritydesk.intake.ComplainantReplies;
 import th.go.integritydesk.intake.Complaints;
 import th.go.integritydesk.intake.EvidenceFiles;
 import th.go.integritydesk.notification.ComplainantMessages;
+import th.go.integritydesk.storage.Custodians;
 import th.go.integritydesk.web.CaseNotFound;
 import th.go.integritydesk.web.StaffUser;
 
@@ -46,9 +47,11 @@ public class CaseFileController {
   private final ComplainantReplies replies;
   private final EvidenceFiles evidence;
   private final ComplainantMessages messages;
+  private final CustodianPassphrases passphrases;
 
   public CaseFileController(NeedToKnow needToKnow, Complaints complaints, ComplainantReplies replies,
-                            EvidenceFiles evidence, ComplainantMessages messages) {
+                            EvidenceFiles evidence, ComplainantMessages messages, CustodianPassphrases passphrases) {
+    this.passphrases = passphrases;
     this.needToKnow = needToKnow;
     this.complaints = complaints;
     this.replies = replies;
@@ -111,12 +114,15 @@ public class CaseFileController {
   }
 
   @Operation(summary = "Release the sealed original of an evidence file to the case's readers (an identity custodian:"
-      + " intake, outside the accused's unit; with a reason; recorded). 409 when nothing was removed from the file")
+      + " intake, outside the accused's unit, with the passphrase in X-Custodian-Passphrase and a reason; recorded)."
+      + " 409 when nothing was removed from the file")
   @PostMapping("/{trackingNumber}/evidence/{id}/release")
   public Map<String, Object> release(StaffUser user, @PathVariable String trackingNumber, @PathVariable long id,
-                                     @Valid @RequestBody ReleaseRequest request) {
+      @org.springframework.web.bind.annotation.RequestHeader(name = Custodians.PASSPHRASE_HEADER, required = false)
+      String passphrase, @Valid @RequestBody ReleaseRequest request) {
     user.requireAnyOf(Groups.INTAKE);
     String tn = trackingNumber.strip();
+    passphrases.unlock(user, tn, What.ORIGINAL, passphrase);
     needToKnow.openAsCustodian(user, tn, What.ORIGINAL);
     EvidenceFiles.Stored stored = evidence.of(tn).stream().filter(e -> e.id() == id).findFirst()
         .orElseThrow(CaseNotFound::new);
@@ -136,10 +142,13 @@ public class CaseFileController {
   @Operation(summary = "Download the file as received, once a custodian released it (to the case's readers), or as"
       + " a custodian deciding on its release. 409 while it is not released")
   @GetMapping("/{trackingNumber}/evidence/{id}/original")
-  public ResponseEntity<byte[]> original(StaffUser user, @PathVariable String trackingNumber, @PathVariable long id) {
+  public ResponseEntity<byte[]> original(StaffUser user, @PathVariable String trackingNumber, @PathVariable long id,
+      @org.springframework.web.bind.annotation.RequestHeader(name = Custodians.PASSPHRASE_HEADER, required = false)
+      String passphrase) {
     String tn = trackingNumber.strip();
     boolean custodian = user.groups().contains(Groups.INTAKE) && !needToKnow.mayRead(user, tn);
     if (custodian) {
+      passphrases.unlock(user, tn, What.ORIGINAL, passphrase);
       needToKnow.openAsCustodian(user, tn, What.ORIGINAL);
     } else {
       needToKnow.open(user, tn, What.ORIGINAL, id);
@@ -149,7 +158,7 @@ public class CaseFileController {
     if (!stored.originalKept()) {
       throw new th.go.integritydesk.web.CaseStateConflict("evidence.noOriginal");
     }
-    if (!stored.released() && !(custodian || user.groups().contains(Groups.INTAKE))) {
+    if (!stored.released() && !custodian) {
       throw new th.go.integritydesk.web.CaseStateConflict("evidence.notReleased");
     }
     byte[] bytes = evidence.original(tn, id).orElseThrow(CaseNotFound::new);

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import th.go.integritydesk.identity.Groups;
 import th.go.integritydesk.intake.ComplainantIdentities;
+import th.go.integritydesk.storage.Custodians;
 import th.go.integritydesk.web.StaffUser;
 
 /**
@@ -32,19 +33,25 @@ public class IdentityRevealController {
 
   private final ComplainantIdentities identities;
   private final NeedToKnow needToKnow;
+  private final CustodianPassphrases passphrases;
 
-  public IdentityRevealController(ComplainantIdentities identities, NeedToKnow needToKnow) {
+  public IdentityRevealController(ComplainantIdentities identities, NeedToKnow needToKnow,
+                                  CustodianPassphrases passphrases) {
     this.identities = identities;
     this.needToKnow = needToKnow;
+    this.passphrases = passphrases;
   }
 
-  @Operation(summary = "Reveal who complained (recorded: who, when, why)")
+  @Operation(summary = "Reveal who complained (recorded: who, when, why); the custodian's passphrase in the header"
+      + " X-Custodian-Passphrase (400 without, 403 wrong, 429 after five wrong in 15 minutes; each refusal recorded)")
   @PostMapping("/complaints/{trackingNumber}/identity")
   public ComplainantIdentities.Identity reveal(StaffUser user, @PathVariable String trackingNumber,
-                                               @Valid @RequestBody RevealRequest request) {
+      @org.springframework.web.bind.annotation.RequestHeader(name = Custodians.PASSPHRASE_HEADER, required = false)
+      String passphrase, @Valid @RequestBody RevealRequest request) {
     user.requireAnyOf(Groups.INTAKE);
+    Custodians.Unlocked unlocked = passphrases.unlock(user, trackingNumber, NeedToKnow.What.IDENTITY, passphrase);
     needToKnow.openAsCustodian(user, trackingNumber, NeedToKnow.What.IDENTITY);
-    return identities.reveal(trackingNumber, user.id(), request.reason())
+    return identities.reveal(trackingNumber, user.id(), request.reason(), unlocked)
         .orElse(new ComplainantIdentities.Identity(null, null, null, null));
   }
 

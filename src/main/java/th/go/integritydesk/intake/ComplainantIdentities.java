@@ -32,33 +32,42 @@ public class ComplainantIdentities {
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
   private final JdbcClient jdbc;
   private final SealedStore sealed;
+  private final th.go.integritydesk.storage.Custodians custodians;
 
-  public ComplainantIdentities(JdbcClient jdbc, SealedStore sealed) {
+  public ComplainantIdentities(JdbcClient jdbc, SealedStore sealed, th.go.integritydesk.storage.Custodians custodians) {
     this.jdbc = jdbc;
     this.sealed = sealed;
+    this.custodians = custodians;
   }
 
   public void store(String trackingNumber, Complainant complainant) {
     String email = blankToNull(complainant.email());
     String address = blankToNull(complainant.address());
     jdbc.sql("INSERT INTO complainant_identity (tracking_number, identity_sealed, email_sealed, has_email, has_address,"
-            + " recorded_at) VALUES (?, ?, ?, ?, ?, ?)")
+            + " recorded_at, custodian_key) VALUES (?, ?, ?, ?, ?, ?, 1)")
         .params(trackingNumber, sealIdentity(trackingNumber, new Sealed(blankToNull(complainant.name()),
                 blankToNull(complainant.phone()), address)),
             sealed.sealText(trackingNumber, Purpose.CONTACT, email), email != null, address != null, now())
         .update();
   }
 
+  /** Sealed to the identity custodians, inside the case's own sealing (shredded with the case's key). */
   byte[] sealIdentity(String trackingNumber, Sealed identity) {
     try {
-      return sealed.seal(trackingNumber, Purpose.IDENTITY, JSON.writeValueAsBytes(identity));
+      return sealed.seal(trackingNumber, Purpose.IDENTITY,
+          custodians.seal(trackingNumber, Purpose.IDENTITY.name(), JSON.writeValueAsBytes(identity)));
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /** The identity as stored: sealed, or (a row from before sealing, not yet upgraded) in the clear columns. */
-  private Identity read(String trackingNumber, java.sql.ResultSet rs) throws java.sql.SQLException {
+  /**
+   * The identity as stored: sealed to the custodians (opened with a custodian's unlocked key), sealed with the
+   * application key only (a row from before the custodians' key, not yet upgraded), or in the clear columns (before
+   * sealing at rest).
+   */
+  private Identity read(String trackingNumber, java.sql.ResultSet rs, th.go.integritydesk.storage.Custodians.Unlocked
+      unlocked) throws java.sql.SQLException {
     byte[] document = rs.getBytes("identity_sealed");
     String email = sealed.openText(trackingNumber, Purpose.CONTACT, rs.getBytes("email_sealed"))
         .orElse(rs.getString("email"));
@@ -66,12 +75,44 @@ public class ComplainantIdentities {
       return new Identity(rs.getString("name"), email, rs.getString("phone"), rs.getString("address"));
     }
     try {
-      Sealed opened = JSON.readValue(sealed.open(trackingNumber, Purpose.IDENTITY, document)
-          .orElse("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)), Sealed.class);
-      return new Identity(opened.name(), email, opened.phone(), opened.address());
+      byte[] opened = sealed.open(trackingNumber, Purpose.IDENTITY, document).orElse(null);
+      if (opened == null) {
+        return new Identity(null, email, null, null);
+      }
+      if (rs.getObject("custodian_key") != null) {
+        opened = custodians.open(unlocked, trackingNumber, Purpose.IDENTITY.name(), opened);
+      }
+      Sealed identity = JSON.readValue(opened, Sealed.class);
+      return new Identity(identity.name(), email, identity.phone(), identity.address());
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * The identity rows sealed with the application key only (before the custodians' key): sealed to the custodians, a
+   * page at a time, each only if still so (after start-up, on every node: a second node or a restart half-way seals
+   * none twice). The application can read these, so it can seal them; afterwards it cannot.
+   */
+  public int sealToCustodians(int page) {
+    List<String> cases = jdbc.sql("SELECT tracking_number FROM complainant_identity WHERE custodian_key IS NULL"
+            + " AND identity_sealed IS NOT NULL ORDER BY tracking_number FETCH FIRST " + page + " ROWS ONLY")
+        .query(String.class).list();
+    int sealedNow = 0;
+    for (String trackingNumber : cases) {
+      byte[] document = jdbc.sql("SELECT identity_sealed FROM complainant_identity WHERE tracking_number = ?")
+          .param(trackingNumber).query((rs, i) -> rs.getBytes(1)).single();
+      Optional<byte[]> opened = sealed.open(trackingNumber, Purpose.IDENTITY, document);
+      if (opened.isEmpty()) {
+        continue;
+      }
+      byte[] again = sealed.seal(trackingNumber, Purpose.IDENTITY,
+          custodians.seal(trackingNumber, Purpose.IDENTITY.name(), opened.get()));
+      sealedNow += jdbc.sql("UPDATE complainant_identity SET identity_sealed = ?, custodian_key = 1"
+              + " WHERE tracking_number = ? AND custodian_key IS NULL")
+          .params(again, trackingNumber).update();
+    }
+    return sealedNow;
   }
 
   /** Whether the complainant left a postal address (nothing is opened, nothing recorded). */
@@ -81,17 +122,41 @@ public class ComplainantIdentities {
         .param(trackingNumber).query(Integer.class).single() > 0;
   }
 
+  /** Reveals the identity to a custodian whose passphrase unlocked the custodians' key; recorded with the reason. */
   @Transactional
-  public Optional<Identity> reveal(String trackingNumber, String revealedTo, String reason) {
-    Optional<Identity> identity = jdbc.sql("SELECT identity_sealed, email_sealed, name, email, phone, address"
-            + " FROM complainant_identity WHERE tracking_number = ?")
+  public Optional<Identity> reveal(String trackingNumber, String revealedTo, String reason,
+                                   th.go.integritydesk.storage.Custodians.Unlocked unlocked) {
+    Optional<Identity> identity = jdbc.sql("SELECT identity_sealed, email_sealed, name, email, phone, address,"
+            + " custodian_key FROM complainant_identity WHERE tracking_number = ?")
         .param(trackingNumber)
-        .query((rs, i) -> read(trackingNumber, rs))
+        .query((rs, i) -> read(trackingNumber, rs, unlocked))
         .optional();
     jdbc.sql("INSERT INTO identity_reveal (tracking_number, revealed_to, reason, revealed_at) VALUES (?, ?, ?, ?)")
         .params(trackingNumber, revealedTo, reason, now()).update();
     AUDIT.info("Complainant identity of case {} revealed to {} (reason recorded)", trackingNumber, revealedTo);
     return identity;
+  }
+
+  /** Records a reveal of what was already opened with a custodian's key (a complainant letter downloaded). */
+  public void recordReveal(String trackingNumber, String revealedTo, String reason) {
+    jdbc.sql("INSERT INTO identity_reveal (tracking_number, revealed_to, reason, revealed_at) VALUES (?, ?, ?, ?)")
+        .params(trackingNumber, revealedTo, reason, now()).update();
+    AUDIT.info("Complainant identity of case {} revealed to {} (reason recorded)", trackingNumber, revealedTo);
+  }
+
+  /**
+   * The e-mail address alone (the application holds it for mail, no custodian's key needed), for a forwarding letter
+   * of a complainant who agreed to be contacted; recorded as a reveal.
+   */
+  @Transactional
+  public Optional<String> revealEmail(String trackingNumber, String revealedTo, String reason) {
+    Optional<String> email = jdbc.sql("SELECT email_sealed, email FROM complainant_identity WHERE tracking_number = ?")
+        .param(trackingNumber)
+        .query((rs, i) -> sealed.openText(trackingNumber, Purpose.CONTACT, rs.getBytes(1))
+            .orElse(rs.getString(2)))
+        .optional().filter(e -> e != null && !e.isBlank());
+    recordReveal(trackingNumber, revealedTo, reason);
+    return email;
   }
 
   /** Reveals in one page of the report. */

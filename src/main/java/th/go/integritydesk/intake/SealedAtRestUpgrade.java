@@ -57,7 +57,9 @@ class SealedAtRestUpgrade {
 
   /** Seals one page of each kind; answers how many rows it sealed. */
   int sealPage() {
-    Integer done = transactions.execute(status -> identities() + submissions() + evidence());
+    Integer done = transactions.execute(status -> identities() + submissions() + evidence()
+        // sealed with the application key only, before the custodians' key (V17): sealed to the custodians now
+        + identities.sealToCustodians(PAGE));
     return done == null ? 0 : done;
   }
 
@@ -72,7 +74,7 @@ class SealedAtRestUpgrade {
     int done = 0;
     for (Clear c : page) {
       done += jdbc.sql("UPDATE complainant_identity SET identity_sealed = ?, email_sealed = ?, has_email = ?,"
-              + " has_address = ?, name = NULL, email = NULL, phone = NULL, address = NULL"
+              + " has_address = ?, name = NULL, email = NULL, phone = NULL, address = NULL, custodian_key = 1"
               + " WHERE tracking_number = ? AND identity_sealed IS NULL")
           .params(identities.sealIdentity(c.trackingNumber(),
                   new ComplainantIdentities.Sealed(c.name(), c.phone(), c.address())),

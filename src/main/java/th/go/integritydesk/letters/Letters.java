@@ -72,11 +72,16 @@ public class Letters {
   private final HistoryService history;
   private final IdentityService identity;
   private final org.camunda.bpm.engine.TaskService tasks;
+  private final th.go.integritydesk.storage.Custodians custodians;
+  private final th.go.integritydesk.casefile.CustodianPassphrases passphrases;
 
   public Letters(JdbcClient jdbc, NeedToKnow needToKnow, OutgoingRegister register, LetterTemplates templates,
                  LetterSettings settings, SealedStore sealed, ComplainantIdentities identities, EvidenceFiles evidence,
                  CaseDuties duties, Deadlines deadlines, HistoryService history, IdentityService identity,
-                 org.camunda.bpm.engine.TaskService tasks) {
+                 org.camunda.bpm.engine.TaskService tasks, th.go.integritydesk.storage.Custodians custodians,
+                 th.go.integritydesk.casefile.CustodianPassphrases passphrases) {
+    this.custodians = custodians;
+    this.passphrases = passphrases;
     this.jdbc = jdbc;
     this.needToKnow = needToKnow;
     this.register = register;
@@ -104,8 +109,16 @@ public class Letters {
     needToKnow.open(user, trackingNumber, what, null);
   }
 
+  /**
+   * Generates and numbers a letter. A letter to the complainant carries their name and address, which are sealed to
+   * the identity custodians: it needs the generating custodian's passphrase, is recorded as a reveal, and is stored
+   * sealed to the custodians too (its download asks for a passphrase again). A forwarding letter names a complainant
+   * who agreed to it only when a custodian's passphrase comes with it; otherwise it gives the e-mail address the
+   * application holds and says that the centre's custodians hold the rest.
+   */
   @Transactional
-  public Generated generate(StaffUser user, String trackingNumber, String kindName, String reason) {
+  public Generated generate(StaffUser user, String trackingNumber, String kindName, String reason,
+                            String passphrase) {
     LetterKind kind = LetterKind.of(kindName == null ? "" : kindName.strip())
         .orElseThrow(() -> new InvalidInputException("kind", "letter.kind"));
     checkMay(user, trackingNumber, kind, NeedToKnow.What.LETTER_GENERATED);
@@ -130,6 +143,12 @@ public class Letters {
     if (kind.toComplainant() && !identities.hasAddress(trackingNumber)) {
       throw new InvalidInputException("kind", "letter.noAddress");
     }
+    // the passphrase's key derivation is slow on purpose: done before the register's number is taken (and locked)
+    th.go.integritydesk.storage.Custodians.Unlocked unlocked = kind.toComplainant()
+        ? passphrases.unlock(user, trackingNumber, NeedToKnow.What.LETTER_GENERATED, passphrase)
+        : kind == LetterKind.FORWARDING && c.consentToContact() && !c.anonymous() && passphrase != null
+            && !passphrase.isBlank() && user.groups().contains(Groups.INTAKE)
+            ? passphrases.unlock(user, trackingNumber, NeedToKnow.What.LETTER_GENERATED, passphrase) : null;
 
     Instant now = EngineClock.now().toInstant();
     int fiscalYear = TrackingNumbers.fiscalYear(LocalDate.ofInstant(now, ThaiDates.BANGKOK));
@@ -139,29 +158,40 @@ public class Letters {
     String addressee;
     byte[] addresseeSealed = null;
     if (kind.toComplainant()) {
-      var who = identities.reveal(trackingNumber, user.id(), Bilingual.both("letter.reveal.generated", letterNumber, kind.id()))
+      var who = identities.reveal(trackingNumber, user.id(), Bilingual.both("letter.reveal.generated", letterNumber,
+              kind.id()), unlocked)
           .orElseThrow(() -> new InvalidInputException("kind", "letter.noAddress"));
       values.put("complainantName", who.name() == null ? Bilingual.thai("letter.text.complainant") : who.name());
       values.put("complainantAddress", who.address() == null ? "" : who.address());
       addressee = null;
+      // the register names the complainant's letter without the name: that stays with the custodians
       addresseeSealed = sealed.sealText(trackingNumber, Purpose.LETTER_ADDRESSEE,
-          who.name() == null ? Bilingual.thai("letter.text.complainant") : who.name());
+          Bilingual.thai("letter.text.complainant"));
     } else if (kind == LetterKind.FORWARDING) {
       addressee = values.get("forwardTo");
-      values.put("complainantForRecipient", complainantForRecipient(user, trackingNumber, c, letterNumber));
+      values.put("complainantForRecipient", complainantForRecipient(user, trackingNumber, c, letterNumber,
+          unlocked));
     } else {
       addressee = kind == LetterKind.COMMITTEE_ORDER ? values.get("committeeChair") : values.get("accused");
     }
     byte[] content = templates.fill(kind, values);
     long id = register.record(fiscalYear, settings.getPrefix(), number, kind, trackingNumber, addressee,
         addresseeSealed, Bilingual.thai("letter.kind." + kind.id()) + ": " + c.subject(), user.id(), why,
-        sealed.seal(trackingNumber, Purpose.LETTER, content));
+        sealed.seal(trackingNumber, Purpose.LETTER, kind.toComplainant()
+            ? custodians.seal(trackingNumber, Purpose.LETTER.name(), content) : content));
+    if (kind.toComplainant()) {
+      jdbc.sql("UPDATE letter_register SET custodian_key = 1 WHERE id = ?").param(id).update();
+    }
     return new Generated(id, kind, letterNumber, now, user.id());
   }
 
-  /** The letter's DOCX, opened; complainant letters only for intake, and recorded as a reveal. */
+  /**
+   * The letter's DOCX, opened; complainant letters only for intake, with a custodian's passphrase, and recorded as a
+   * reveal.
+   */
   @Transactional
-  public Optional<Map.Entry<OutgoingRegister.Entry, byte[]>> download(StaffUser user, String trackingNumber, long id) {
+  public Optional<Map.Entry<OutgoingRegister.Entry, byte[]>> download(StaffUser user, String trackingNumber, long id,
+                                                                      String passphrase) {
     Optional<OutgoingRegister.Entry> entry = register.ofCase(trackingNumber).stream().filter(e -> e.id() == id)
         .findFirst();
     if (entry.isEmpty()) {
@@ -169,12 +199,19 @@ public class Letters {
       throw new CaseNotFound();
     }
     checkMay(user, trackingNumber, entry.get().kind(), NeedToKnow.What.LETTER);
+    boolean toCustodians = jdbc.sql("SELECT custodian_key IS NOT NULL FROM letter_register WHERE id = ?").param(id)
+        .query(Boolean.class).single();
+    th.go.integritydesk.storage.Custodians.Unlocked unlocked = null;
     if (entry.get().kind().toComplainant()) {
-      identities.reveal(trackingNumber, user.id(), Bilingual.both("letter.reveal.downloaded",
+      unlocked = passphrases.unlock(user, trackingNumber, NeedToKnow.What.LETTER, passphrase);
+      identities.recordReveal(trackingNumber, user.id(), Bilingual.both("letter.reveal.downloaded",
           entry.get().letterNumber()));
     }
+    th.go.integritydesk.storage.Custodians.Unlocked opener = unlocked;
     return register.content(trackingNumber, id)
         .flatMap(content -> sealed.open(trackingNumber, Purpose.LETTER, content))
+        .map(bytes -> toCustodians && opener != null
+            ? custodians.open(opener, trackingNumber, Purpose.LETTER.name(), bytes) : bytes)
         .map(bytes -> Map.entry(entry.get(), bytes));
   }
 
@@ -379,14 +416,21 @@ public class Letters {
     return s.toString();
   }
 
-  private String complainantForRecipient(StaffUser user, String tn, Case c, String letterNumber) {
+  private String complainantForRecipient(StaffUser user, String tn, Case c, String letterNumber,
+                                         th.go.integritydesk.storage.Custodians.Unlocked unlocked) {
     if (c.anonymous()) {
       return Bilingual.both("letter.text.anonymous");
     }
     if (!c.consentToContact()) {
       return Bilingual.both("letter.text.withheld");
     }
-    var who = identities.reveal(tn, user.id(), Bilingual.both("letter.reveal.forwarding", letterNumber));
+    if (unlocked == null) {
+      // the name, phone and address are the custodians'; the e-mail address the application holds for mail
+      String email = identities.revealEmail(tn, user.id(), Bilingual.both("letter.reveal.forwarding", letterNumber))
+          .orElse(null);
+      return (email == null ? "" : email + " ") + Bilingual.both("letter.text.withCustodians");
+    }
+    var who = identities.reveal(tn, user.id(), Bilingual.both("letter.reveal.forwarding", letterNumber), unlocked);
     return who.map(i -> String.join(" ", java.util.stream.Stream.of(i.name(), i.address(), i.phone(), i.email())
         .filter(x -> x != null && !x.isBlank()).toList())).orElse("-");
   }

@@ -54,30 +54,40 @@ public class LettersController {
     return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").body(letters.of(user, trackingNumber));
   }
 
-  @Operation(summary = "Generate a letter {\"kind\", \"reason\"?}: 201 with its register number; 409 off its stage")
+  @Operation(summary = "Generate a letter {\"kind\", \"reason\"?}: 201 with its register number; 409 off its stage."
+      + " A letter to the complainant needs the custodian's passphrase (X-Custodian-Passphrase)")
   @PostMapping(value = "/api/staff/complaints/{trackingNumber}/letters", consumes = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<Map<String, Object>> generate(StaffUser user, @PathVariable String trackingNumber,
-                                                      @RequestBody LetterRequest request) {
+      @org.springframework.web.bind.annotation.RequestHeader(
+          name = th.go.integritydesk.storage.Custodians.PASSPHRASE_HEADER, required = false) String passphrase,
+      @RequestBody LetterRequest request) {
     Letters.Generated letter = letters.generate(user, trackingNumber, request == null ? null : request.kind(),
-        request == null ? null : request.reason());
+        request == null ? null : request.reason(), passphrase);
     String href = "/api/staff/complaints/" + trackingNumber + "/letters/" + letter.id();
     return ResponseEntity.status(HttpStatus.CREATED).header(HttpHeaders.LOCATION, href)
         .body(Map.of("id", letter.id(), "kind", letter.kind().id(), "number", letter.number(),
             "date", letter.generatedAt(), "generatedBy", letter.generatedBy(), "status", "generated", "href", href));
   }
 
-  @Operation(summary = "One letter, as a DOCX attachment named by its number")
+  @Operation(summary = "One letter, as a DOCX attachment named by its number (a letter to the complainant: with the"
+      + " custodian's passphrase in X-Custodian-Passphrase, recorded as a reveal)")
   @GetMapping("/api/staff/complaints/{trackingNumber}/letters/{id}")
-  public ResponseEntity<byte[]> download(StaffUser user, @PathVariable String trackingNumber, @PathVariable long id) {
-    var letter = letters.download(user, trackingNumber, id).orElseThrow(CaseNotFound::new);
-    String name = letter.getKey().letterNumber().replaceAll("[^\\p{L}\\p{M}\\p{N}]+", "-") + "-"
-        + letter.getKey().kind().id() + ".docx";
+  public ResponseEntity<byte[]> download(StaffUser user, @PathVariable String trackingNumber, @PathVariable long id,
+      @org.springframework.web.bind.annotation.RequestHeader(
+          name = th.go.integritydesk.storage.Custodians.PASSPHRASE_HEADER, required = false) String passphrase) {
+    var letter = letters.download(user, trackingNumber, id, passphrase).orElseThrow(CaseNotFound::new);
+    return docx(letter.getKey(), letter.getValue());
+  }
+
+  /** A letter's DOCX as an attachment named by its number (the API and the case-file page). */
+  static ResponseEntity<byte[]> docx(OutgoingRegister.Entry entry, byte[] content) {
+    String name = entry.letterNumber().replaceAll("[^\\p{L}\\p{M}\\p{N}]+", "-") + "-" + entry.kind().id() + ".docx";
     return ResponseEntity.ok().contentType(DOCX)
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name,
             java.nio.charset.StandardCharsets.UTF_8).build().toString())
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
         .header("X-Content-Type-Options", "nosniff")
-        .body(letter.getValue());
+        .body(content);
   }
 
   @Operation(summary = "The outgoing-letter register of a fiscal year, 100 a page (intake and supervisor)")

@@ -33,8 +33,9 @@ import th.go.integritydesk.web.StaffUser;
 @Controller
 class LettersOnTheCaseFile implements CaseFileSection {
 
+  /** A letter on the page; a letter to the complainant is downloaded with a custodian's passphrase (a form). */
   record LetterLine(String kind, String number, String status, String when, String addressee, String by,
-                    String href) {}
+                    String href, Long id, boolean custodian) {}
 
   private final Letters letters;
   private final NeedToKnow needToKnow;
@@ -57,7 +58,9 @@ class LettersOnTheCaseFile implements CaseFileSection {
             ? text.getMessage("letter.text.complainant", null, locale) : (String) l.get("addressee"),
         l.get("generatedBy") == null ? null
             : l.get("generatedBy") + ", " + PageDates.format((Instant) l.get("date"), locale),
-        (String) l.get("href"))).toList());
+        LetterKind.of((String) l.get("kind")).orElseThrow().toComplainant() ? null : (String) l.get("href"),
+        l.get("id") instanceof Number n ? n.longValue() : null,
+        LetterKind.of((String) l.get("kind")).orElseThrow().toComplainant() && l.get("href") != null)).toList());
     model.addAttribute("letterKinds", LetterKind.values());
   }
 
@@ -75,6 +78,7 @@ class LettersOnTheCaseFile implements CaseFileSection {
   @PostMapping("/staff/case/letters")
   String generate(StaffUser user, @RequestParam(required = false) String tn,
                   @RequestParam(required = false) String kind, @RequestParam(required = false) String reason,
+                  @RequestParam(required = false) String passphrase,
                   Model model, Locale locale, HttpServletRequest request, HttpServletResponse response) {
     if (tn == null || !tn.strip().matches(TrackingNumbers.PATTERN)) {
       throw new CaseNotFound();
@@ -82,9 +86,15 @@ class LettersOnTheCaseFile implements CaseFileSection {
     String number = tn.strip();
     needToKnow.open(user, number, NeedToKnow.What.PAGE, null);
     try {
-      letters.generate(user, number, kind, reason);
+      letters.generate(user, number, kind, reason, passphrase);
     } catch (InvalidInputException e) {
       return page.again(user, number, e, model, locale, request, response, "letter");
+    } catch (th.go.integritydesk.web.PassphraseRefused e) {
+      return page.again(user, number, new InvalidInputException("passphrase", e.messageKey()), model, locale, request,
+          response, "letter");
+    } catch (th.go.integritydesk.web.TooManyAttempts e) {
+      return page.again(user, number, new InvalidInputException("passphrase", "problem.tooMany.title"), model, locale,
+          request, response, "letter");
     } catch (CaseStateConflict e) {
       return page.again(user, number, new InvalidInputException("kind", e.messageKey()), model, locale, request,
           response, "letter");
@@ -96,6 +106,31 @@ class LettersOnTheCaseFile implements CaseFileSection {
           response, "letter");
     }
     return "redirect:/staff/case?tn=" + URLEncoder.encode(number, StandardCharsets.UTF_8) + "#letters";
+  }
+
+  /** A letter to the complainant from the page: its download needs the custodian's passphrase (a form, not a link). */
+  @PostMapping("/staff/case/letters/download")
+  Object download(StaffUser user, @RequestParam(required = false) String tn, @RequestParam(required = false) Long id,
+                  @RequestParam(required = false) String passphrase, Model model, Locale locale,
+                  HttpServletRequest request, HttpServletResponse response) {
+    if (tn == null || !tn.strip().matches(TrackingNumbers.PATTERN) || id == null) {
+      throw new CaseNotFound();
+    }
+    String number = tn.strip();
+    needToKnow.open(user, number, NeedToKnow.What.PAGE, null);
+    try {
+      var letter = letters.download(user, number, id, passphrase).orElseThrow(CaseNotFound::new);
+      return LettersController.docx(letter.getKey(), letter.getValue());
+    } catch (InvalidInputException e) {
+      return page.again(user, number, new InvalidInputException("passphrase", e.messageKey()), model, locale, request,
+          response, "letter");
+    } catch (th.go.integritydesk.web.PassphraseRefused e) {
+      return page.again(user, number, new InvalidInputException("passphrase", e.messageKey()), model, locale, request,
+          response, "letter");
+    } catch (th.go.integritydesk.web.TooManyAttempts e) {
+      return page.again(user, number, new InvalidInputException("passphrase", "problem.tooMany.title"), model, locale,
+          request, response, "letter");
+    }
   }
 
   /** Refusals as the case-file page answers them (a page, not problem+json). */

@@ -157,6 +157,12 @@ public class Problems extends ResponseEntityExceptionHandler {
         null, null);
   }
 
+  @ExceptionHandler(PassphraseRefused.class)
+  ResponseEntity<Object> passphraseRefused(PassphraseRefused e) {
+    return problem(HttpStatus.FORBIDDEN, "custodian-passphrase-refused", text("problem.forbidden.title"),
+        text(e.messageKey()), List.of(new FieldProblem(e.field(), text(e.messageKey()))), null);
+  }
+
   @ExceptionHandler(StaffAccessDenied.class)
   ResponseEntity<Object> staffAccess(StaffAccessDenied e) {
     HttpHeaders headers = new HttpHeaders();

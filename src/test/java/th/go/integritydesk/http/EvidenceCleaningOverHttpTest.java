@@ -115,6 +115,10 @@ class EvidenceCleaningOverHttpTest {
     assertThat(screener.post(release, Map.of("reason", "ต้นฉบับคือหลักฐาน / the original is the evidence")).status())
         .isEqualTo(403);
     StaffClient custodian = new StaffClient(port, "intake", "demo");
+    Answer noPassphrase = custodian.post(release, Map.of("reason", "ต้นฉบับคือหลักฐาน / the original is the evidence"));
+    assertThat(noPassphrase.status()).isEqualTo(400);
+    assertThat(noPassphrase.raw()).contains("X-Custodian-Passphrase");
+    custodian.withPassphrase("demo");
     Answer noReason = custodian.post(release, Map.of());
     assertThat(noReason.status()).isEqualTo(400);
     assertThat(noReason.contentType()).startsWith("application/problem+json");
@@ -130,8 +134,11 @@ class EvidenceCleaningOverHttpTest {
     HttpResponse<byte[]> original = screener.download(after.get("originalHref").asText());
     assertThat(original.statusCode()).isEqualTo(200);
     assertThat(original.body()).isEqualTo(locked.toByteArray());
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM case_read WHERE tracking_number = ? AND what = 'ORIGINAL' AND user_id = ?")
-        .params(tn, "intake").query(Integer.class).single()).isEqualTo(2);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM case_read WHERE tracking_number = ? AND what = 'ORIGINAL' AND user_id = ?"
+        + " AND allowed = TRUE").params(tn, "intake").query(Integer.class).single()).isEqualTo(2);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM case_read WHERE tracking_number = ? AND what = 'ORIGINAL' AND user_id = ?"
+        + " AND allowed = FALSE").params(tn, "intake").query(Integer.class).single()).as("without a passphrase")
+        .isEqualTo(1);
     assertThat(screener.get("/staff/case?tn=" + tn).raw()).contains(after.get("originalHref").asText());
     assertThat(new StaffClient(port, "supervisor", "demo").get("/api/staff/complaints/" + tn + "/timeline").raw())
         .contains("ORIGINAL_RELEASED");

@@ -148,6 +148,20 @@ class IntakeOverHttpTest {
         .isEqualTo(401);
 
     StaffClient intake = staff("intake");
+    // the identity is sealed to the custodians: without their passphrase, or with a wrong one, it does not open
+    Answer noPassphrase = intake.post("/api/staff/complaints/" + trackingNumber + "/identity",
+        Map.of("reason", "ติดต่อกลับเพื่อขอหลักฐานเพิ่ม / call back for more evidence"));
+    assertThat(noPassphrase.status()).isEqualTo(400);
+    assertThat(noPassphrase.raw()).contains("X-Custodian-Passphrase");
+    Answer wrong = staff("intake").withPassphrase("not the passphrase").post("/api/staff/complaints/" + trackingNumber
+        + "/identity", Map.of("reason", "ติดต่อกลับเพื่อขอหลักฐานเพิ่ม / call back for more evidence"));
+    assertThat(wrong.status()).as(wrong.raw()).isEqualTo(403);
+    assertThat(wrong.contentType()).startsWith("application/problem+json");
+    assertThat(wrong.raw()).contains("X-Custodian-Passphrase").doesNotContain(name);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM case_read WHERE tracking_number = ? AND what = 'IDENTITY'"
+        + " AND allowed = FALSE AND user_id = 'intake'").param(trackingNumber).query(Integer.class).single())
+        .as("both refusals recorded").isEqualTo(2);
+    intake.withPassphrase("demo");
     assertThat(intake.post("/api/staff/complaints/" + trackingNumber + "/identity", Map.of("reason", "short")).status())
         .isEqualTo(400);
     Answer revealed = intake.post("/api/staff/complaints/" + trackingNumber + "/identity",

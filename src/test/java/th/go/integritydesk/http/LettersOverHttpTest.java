@@ -46,8 +46,10 @@ class LettersOverHttpTest {
     NeedToKnowMatrixTest.endCases(runtime, filed);
   }
 
+  /** Intake's clients send the demo custodians' passphrase (letters to the complainant carry their identity). */
   StaffClient staff(String user) {
-    return new StaffClient(port, user, "demo");
+    StaffClient client = new StaffClient(port, user, "demo");
+    return user.equals("intake") ? client.withPassphrase("demo") : client;
   }
 
   /** A letter complaint recorded by intake, with a name and a postal address (and no e-mail). */
@@ -90,6 +92,12 @@ class LettersOverHttpTest {
         .contains("เรื่อง").contains("เรียน").contains("นายจดหมาย ส่งไปรษณีย์").contains("ตำบลบ้านไกล")
         .contains(tn).contains("จัดซื้อเครื่องพิมพ์แพงเกินจริง").contains("TH Sarabun New");
     assertThat(reveals(tn)).as("generated and downloaded: two reveals on record").isEqualTo(revealsBefore + 2);
+    // the letter is sealed to the custodians: intake without the passphrase, or with a wrong one, does not get it
+    assertThat(new StaffClient(port, "intake", "demo").download(made.body().get("href").asText()).statusCode())
+        .isEqualTo(400);
+    assertThat(new StaffClient(port, "intake", "demo").withPassphrase("wrong passphrase")
+        .download(made.body().get("href").asText()).statusCode()).isEqualTo(403);
+    assertThat(reveals(tn)).as("refused downloads reveal nothing").isEqualTo(revealsBefore + 2);
     // other officers may not download it, even those who read the case
     assertThat(staff("screener").download(made.body().get("href").asText()).statusCode()).isEqualTo(403);
     // never again under a new number without a reason
@@ -99,7 +107,8 @@ class LettersOverHttpTest {
     assertThat(again.body().get("number").asText()).isNotEqualTo(number);
     JsonNode listed = staff("intake").get(letters).body();
     assertThat(listed).hasSize(2);
-    assertThat(listed.get(0).get("addressee").asText()).isEqualTo("นายจดหมาย ส่งไปรษณีย์");
+    // the register does not name the complainant, not even to intake: the name is the custodians' (and the letter's)
+    assertThat(listed.get(0).get("addressee").asText()).doesNotContain("จดหมาย").isNotBlank();
     JsonNode forScreener = staff("screener").get(letters).body();
     assertThat(forScreener.get(0).get("addressee").asText()).doesNotContain("จดหมาย");
     assertThat(forScreener.get(0).has("href")).isFalse();
@@ -154,6 +163,7 @@ class LettersOverHttpTest {
     List<HttpResponse<String>> answers = AtOnce.send(20, () -> HttpRequest.newBuilder(
             URI.create("http://localhost:" + port + "/api/staff/complaints/" + tn + "/letters"))
         .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("intake:demo".getBytes()))
+        .header("X-Custodian-Passphrase", "demo")
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
     List<Integer> numbers = new ArrayList<>();
     for (HttpResponse<String> answer : answers) {

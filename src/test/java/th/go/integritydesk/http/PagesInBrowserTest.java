@@ -307,14 +307,18 @@ class PagesInBrowserTest {
     assertThat(browser.findElement(By.cssSelector("#letter-list tr[data-status=owed]")).getAttribute("data-kind"))
         .isEqualTo("acknowledgement");
     new Select(browser.findElement(By.id("letter-kind"))).selectByValue("acknowledgement");
+    // the letter carries the complainant's name and address, sealed to the identity custodians: their passphrase
+    browser.findElement(By.id("letter-passphrase")).sendKeys("demo");
     clickToNextPage(By.id("letter-submit"));
     assertThat(browser.getCurrentUrl()).contains("/staff/case?tn=" + trackingNumber);
     var generated = browser.findElement(By.cssSelector("#letter-list tr[data-status=generated]"));
     assertThat(generated.getText()).containsPattern("0201/[0-9]+").contains("intake");
     assertThat(browser.getPageSource()).as("the page shows no identity, the letter does (a recorded reveal)")
         .doesNotContain("นางสาวไปรษณีย์").doesNotContain("ตำบลบ้านไกล");
-    assertThat(generated.findElement(By.tagName("a")).getAttribute("href"))
-        .contains("/api/staff/complaints/" + trackingNumber + "/letters/");
+    // its download is a form that asks for the passphrase again (a recorded reveal), not a link
+    assertThat(generated.findElement(By.cssSelector("form.letter-download")).getAttribute("action"))
+        .endsWith("/staff/case/letters/download");
+    assertThat(generated.findElements(By.cssSelector("a[href*='/letters/']"))).isEmpty();
     assertThat(browser.findElements(By.cssSelector("#letter-list tr[data-status=owed]"))).isEmpty();
     screenshot("9-case-file-letters");
 

@@ -30,6 +30,13 @@ public class StaffClient {
   private final String password;
   private final CookieManager cookies = new CookieManager();
   private final HttpClient http;
+  private String custodianPassphrase;
+
+  /** Sends the identity custodian's passphrase (X-Custodian-Passphrase) with every request from now on. */
+  public StaffClient withPassphrase(String passphrase) {
+    this.custodianPassphrase = passphrase;
+    return this;
+  }
 
   public StaffClient(int port, String user, String password) {
     this.base = "http://localhost:" + port;
@@ -88,8 +95,11 @@ public class StaffClient {
 
   public java.net.http.HttpResponse<byte[]> download(String path) {
     try {
-      return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", basic()).GET().build(),
-          HttpResponse.BodyHandlers.ofByteArray());
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", basic());
+      if (custodianPassphrase != null) {
+        request.header("X-Custodian-Passphrase", custodianPassphrase);
+      }
+      return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
@@ -204,6 +214,9 @@ public class StaffClient {
 
   private Answer sendAsIs(HttpRequest.Builder request) {
     try {
+      if (custodianPassphrase != null) {
+        request.setHeader("X-Custodian-Passphrase", custodianPassphrase);
+      }
       HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
           HttpResponse.BodyHandlers.ofString());
       String raw = response.body();

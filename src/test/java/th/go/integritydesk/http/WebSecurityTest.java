@@ -45,6 +45,7 @@ class WebSecurityTest {
         Map.of("Content-Type", "application/json"), BodyPublishers.ofString(IntakeOverHttpTest.complaint().toString()))
         .body().get("trackingNumber").asText();
     // a page of another site could make the officer's browser send this with the session cookie: refused
+    intake.withPassphrase("demo");
     Answer forged = intake.sessionPost("/api/staff/complaints/" + tn + "/identity",
         Map.of("reason", "ส่งจากเว็บอื่น / sent from another site"), false);
     assertThat(forged.status()).isEqualTo(403);

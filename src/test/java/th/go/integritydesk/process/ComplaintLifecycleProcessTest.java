@@ -112,7 +112,7 @@ class ComplaintLifecycleProcessTest extends ProcessTestSupport {
     assertThatThrownBy(() -> completeAs("intake", letter, vars("letterPostedOn", today())))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("letterPostedOn");
     letters.generate(new th.go.integritydesk.web.StaffUser("intake", java.util.List.of("intake")), trackingNumber,
-        "acknowledgement", null);
+        "acknowledgement", null, "demo");
     assertThatThrownBy(() -> completeAs("intake", letter, vars()))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("letterPostedOn");
     completeAs("intake", letter, vars("letterPostedOn", today()));
@@ -143,7 +143,7 @@ class ComplaintLifecycleProcessTest extends ProcessTestSupport {
   private ProcessInstance postalComplaint() {
     ProcessInstance pi = receivePostal();
     String trackingNumber = businessKey(pi);
-    letters.generate(INTAKE, trackingNumber, "acknowledgement", null);
+    letters.generate(INTAKE, trackingNumber, "acknowledgement", null, "demo");
     completeAs("intake", task("post-acknowledgement-letter", pi), vars("letterPostedOn", today()));
     return pi;
   }
@@ -163,7 +163,7 @@ class ComplaintLifecycleProcessTest extends ProcessTestSupport {
             .containsEntry("kind", kind).containsEntry("status", "owed").containsKey("due"));
     assertThatThrownBy(() -> completeAs("intake", letter, vars("letterPostedOn", today())))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("letterPostedOn").hasMessageContaining(kind);
-    letters.generate(INTAKE, businessKey(pi), kind, "ฉบับสำหรับคำขอนี้ / For this request");
+    letters.generate(INTAKE, businessKey(pi), kind, "ฉบับสำหรับคำขอนี้ / For this request", "demo");
     assertThatThrownBy(() -> completeAs("intake", letter, vars("letterPostedOn", "2999-01-01")))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("letterPostedOn");
     completeAs("intake", letter, vars("letterPostedOn", today()));

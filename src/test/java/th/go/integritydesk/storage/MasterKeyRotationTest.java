@@ -87,7 +87,7 @@ class MasterKeyRotationTest {
     assertThat(failures).isEmpty();
     sealed.forgetUnwrappedKeys();
     for (String[] c : List.copyOf(filed)) {
-      Answer revealed = intake.post("/api/staff/complaints/" + c[0] + "/identity",
+      Answer revealed = intake.withPassphrase("demo").post("/api/staff/complaints/" + c[0] + "/identity",
           Map.of("reason", "ตรวจสอบการหมุนกุญแจ / key rotation test"));
       assertThat(revealed.status()).as(revealed.raw()).isEqualTo(200);
       assertThat(revealed.body().get("name").asText()).isEqualTo(c[1]);

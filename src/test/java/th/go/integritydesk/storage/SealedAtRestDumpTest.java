@@ -149,6 +149,7 @@ class SealedAtRestDumpTest {
     String intake = "Basic " + java.util.Base64.getEncoder().encodeToString("intake:demo".getBytes());
     HttpResponse<String> revealed = http.send(HttpRequest.newBuilder(URI.create(base + "/api/staff/complaints/"
         + trackingNumber + "/identity")).header("Authorization", intake).header("Content-Type", "application/json")
+        .header("X-Custodian-Passphrase", "demo")
         .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"ทดสอบการเข้ารหัส / sealed-at-rest test\"}")).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(revealed.statusCode()).as(revealed.body()).isEqualTo(200);
