@@ -12,26 +12,24 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.postgresql.PGConnection;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import th.go.integritydesk.IntegrityDeskApplication;
-import th.go.integritydesk.postgres.PostgresForTests;
+import th.go.integritydesk.postgres.PostgresForDumps;
 
 /**
  * What a database dump gives away (docs/adr/0014-sealed-at-rest.md): a named complaint with an e-mail address, a
  * phone, a postal address and an evidence file, and a later submission from its complainant, are filed over HTTP;
- * then the H2 file itself, and a dump of every table of PostgreSQL (COPY, as pg_dump writes its data), are searched
- * for every one of those strings and for the file's bytes (raw and in the dump's hex for bytea). None is there. The
- * complaint's facts, which stay in the clear on purpose, are found: the search works.
+ * then the H2 file itself, and the output of the real {@code pg_dump} of PostgreSQL (the plain SQL dump, and README's
+ * custom-format backup as {@code pg_restore -f -} writes it out; {@link PostgresForDumps}), are searched for every one
+ * of those strings and for the file's bytes (raw and in the dump's hex for bytea). None is there. The complaint's
+ * facts, which stay in the clear on purpose, are found: the search works.
  */
 class SealedAtRestDumpTest {
 
@@ -67,34 +65,29 @@ class SealedAtRestDumpTest {
   void aDumpOfPostgresHoldsNoIdentityNoSubmissionAndNoEvidenceByte() throws Exception {
     Path key = Files.createTempDirectory("integrity-desk-dump-keys").resolve("master-key.json");
     MasterKeyTool.run("master-key", "new", key.toString());
-    String url = PostgresForTests.database("sealed_dump");
-    List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=" + url,
-        "--spring.datasource.username=" + PostgresForTests.user(),
-        "--spring.datasource.password=" + PostgresForTests.password(),
-        "--camunda.bpm.database.type=postgres"));
-    try (ConfigurableApplicationContext app = start(key, arguments.toArray(String[]::new))) {
+    String database = "sealed_dump";
+    String url = PostgresForDumps.createDatabase(database);
+    try (ConfigurableApplicationContext app = start(key, "--spring.datasource.url=" + url,
+        "--spring.datasource.username=" + PostgresForDumps.user(),
+        "--spring.datasource.password=" + PostgresForDumps.password(), "--camunda.bpm.database.type=postgres")) {
       fileTheCase(app);
     }
-    ByteArrayOutputStream dump = new ByteArrayOutputStream();
-    try (Connection connection = DriverManager.getConnection(url, PostgresForTests.user(), PostgresForTests.password())) {
-      List<String> tables = new ArrayList<>();
-      try (var rs = connection.createStatement().executeQuery(
-          "SELECT quote_ident(table_name) FROM information_schema.tables WHERE table_schema = 'public'")) {
-        while (rs.next()) {
-          tables.add(rs.getString(1));
-        }
-      }
-      assertThat(tables).hasSizeGreaterThan(40);
-      var copy = connection.unwrap(PGConnection.class).getCopyAPI();
-      for (String table : tables) {
-        copy.copyOut("COPY " + table + " TO STDOUT", dump);
-      }
-    }
-    byte[] all = dump.toByteArray();
-    assertThat(contains(all, facts.getBytes(StandardCharsets.UTF_8))).as("the facts, in the clear on purpose").isTrue();
-    assertNothingIdentifying(all);
+    // the plain SQL dump, and the custom-format dump of README's backup as pg_restore gives it back as SQL
+    byte[] plain = PostgresForDumps.run(List.of(PostgresForDumps.client("pg_dump"), database));
+    Path custom = Files.createTempDirectory("integrity-desk-dump").resolve("integrity-desk.dump");
+    PostgresForDumps.run(List.of(PostgresForDumps.client("pg_dump"), "-Fc", "-f", custom.toString(), database));
+    byte[] restored = PostgresForDumps.run(List.of(PostgresForDumps.client("pg_restore"), "-f", "-",
+        custom.toString()));
     String hex = HexFormat.of().formatHex(fileBytes);
-    assertThat(contains(all, hex.getBytes(StandardCharsets.US_ASCII))).as("the evidence bytes as bytea hex").isFalse();
+    for (byte[] dump : List.of(plain, restored)) {
+      assertThat(new String(dump, StandardCharsets.UTF_8)).contains("CREATE TABLE public.complainant_identity")
+          .contains("COPY public.evidence");
+      assertThat(contains(dump, facts.getBytes(StandardCharsets.UTF_8))).as("the facts, in the clear on purpose")
+          .isTrue();
+      assertNothingIdentifying(dump);
+      assertThat(contains(dump, hex.getBytes(StandardCharsets.US_ASCII))).as("the evidence bytes as bytea hex")
+          .isFalse();
+    }
   }
 
   private ConfigurableApplicationContext start(Path key, String... more) {
