@@ -109,6 +109,13 @@ public class Letters {
     needToKnow.open(user, trackingNumber, what, null);
   }
 
+  /** Opens the custodians' key for a letter, outside any transaction; null without a passphrase. */
+  public th.go.integritydesk.storage.Custodians.Unlocked custodian(StaffUser user, String trackingNumber,
+                                                                    String passphrase, NeedToKnow.What what) {
+    return passphrase == null || passphrase.isBlank() ? null
+        : passphrases.unlock(user, trackingNumber, what, passphrase);
+  }
+
   /**
    * Generates and numbers a letter. A letter to the complainant carries their name and address, which are sealed to
    * the identity custodians: it needs the generating custodian's passphrase, is recorded as a reveal, and is stored
@@ -118,7 +125,7 @@ public class Letters {
    */
   @Transactional
   public Generated generate(StaffUser user, String trackingNumber, String kindName, String reason,
-                            String passphrase) {
+                            th.go.integritydesk.storage.Custodians.Unlocked custodian) {
     LetterKind kind = LetterKind.of(kindName == null ? "" : kindName.strip())
         .orElseThrow(() -> new InvalidInputException("kind", "letter.kind"));
     checkMay(user, trackingNumber, kind, NeedToKnow.What.LETTER_GENERATED);
@@ -143,12 +150,15 @@ public class Letters {
     if (kind.toComplainant() && !identities.hasAddress(trackingNumber)) {
       throw new InvalidInputException("kind", "letter.noAddress");
     }
-    // the passphrase's key derivation is slow on purpose: done before the register's number is taken (and locked)
-    th.go.integritydesk.storage.Custodians.Unlocked unlocked = kind.toComplainant()
-        ? passphrases.unlock(user, trackingNumber, NeedToKnow.What.LETTER_GENERATED, passphrase)
-        : kind == LetterKind.FORWARDING && c.consentToContact() && !c.anonymous() && passphrase != null
-            && !passphrase.isBlank() && user.groups().contains(Groups.INTAKE)
-            ? passphrases.unlock(user, trackingNumber, NeedToKnow.What.LETTER_GENERATED, passphrase) : null;
+    // the caller opened the custodians' key before the transaction (its key derivation is slow on purpose); a letter
+    // to the complainant without it is refused (400) and recorded
+    th.go.integritydesk.storage.Custodians.Unlocked unlocked = custodian;
+    if (kind.toComplainant() && unlocked == null) {
+      passphrases.unlock(user, trackingNumber, NeedToKnow.What.LETTER_GENERATED, null);
+    }
+    if (kind == LetterKind.FORWARDING && !user.groups().contains(Groups.INTAKE)) {
+      unlocked = null;
+    }
 
     Instant now = EngineClock.now().toInstant();
     int fiscalYear = TrackingNumbers.fiscalYear(LocalDate.ofInstant(now, ThaiDates.BANGKOK));
@@ -191,7 +201,7 @@ public class Letters {
    */
   @Transactional
   public Optional<Map.Entry<OutgoingRegister.Entry, byte[]>> download(StaffUser user, String trackingNumber, long id,
-                                                                      String passphrase) {
+      th.go.integritydesk.storage.Custodians.Unlocked custodian) {
     Optional<OutgoingRegister.Entry> entry = register.ofCase(trackingNumber).stream().filter(e -> e.id() == id)
         .findFirst();
     if (entry.isEmpty()) {
@@ -203,7 +213,8 @@ public class Letters {
         .query(Boolean.class).single();
     th.go.integritydesk.storage.Custodians.Unlocked unlocked = null;
     if (entry.get().kind().toComplainant()) {
-      unlocked = passphrases.unlock(user, trackingNumber, NeedToKnow.What.LETTER, passphrase);
+      unlocked = custodian != null ? custodian
+          : passphrases.unlock(user, trackingNumber, NeedToKnow.What.LETTER, null);
       identities.recordReveal(trackingNumber, user.id(), Bilingual.both("letter.reveal.downloaded",
           entry.get().letterNumber()));
     }

@@ -62,7 +62,8 @@ public class LettersController {
           name = th.go.integritydesk.storage.Custodians.PASSPHRASE_HEADER, required = false) String passphrase,
       @RequestBody LetterRequest request) {
     Letters.Generated letter = letters.generate(user, trackingNumber, request == null ? null : request.kind(),
-        request == null ? null : request.reason(), passphrase);
+        request == null ? null : request.reason(),
+        letters.custodian(user, trackingNumber, passphrase, th.go.integritydesk.casefile.NeedToKnow.What.LETTER_GENERATED));
     String href = "/api/staff/complaints/" + trackingNumber + "/letters/" + letter.id();
     return ResponseEntity.status(HttpStatus.CREATED).header(HttpHeaders.LOCATION, href)
         .body(Map.of("id", letter.id(), "kind", letter.kind().id(), "number", letter.number(),
@@ -75,7 +76,9 @@ public class LettersController {
   public ResponseEntity<byte[]> download(StaffUser user, @PathVariable String trackingNumber, @PathVariable long id,
       @org.springframework.web.bind.annotation.RequestHeader(
           name = th.go.integritydesk.storage.Custodians.PASSPHRASE_HEADER, required = false) String passphrase) {
-    var letter = letters.download(user, trackingNumber, id, passphrase).orElseThrow(CaseNotFound::new);
+    var letter = letters.download(user, trackingNumber, id,
+        letters.custodian(user, trackingNumber, passphrase, th.go.integritydesk.casefile.NeedToKnow.What.LETTER))
+        .orElseThrow(CaseNotFound::new);
     return docx(letter.getKey(), letter.getValue());
   }
 

@@ -86,7 +86,8 @@ class LettersOnTheCaseFile implements CaseFileSection {
     String number = tn.strip();
     needToKnow.open(user, number, NeedToKnow.What.PAGE, null);
     try {
-      letters.generate(user, number, kind, reason, passphrase);
+      letters.generate(user, number, kind, reason,
+          letters.custodian(user, number, passphrase, NeedToKnow.What.LETTER_GENERATED));
     } catch (InvalidInputException e) {
       return page.again(user, number, e, model, locale, request, response, "letter");
     } catch (th.go.integritydesk.web.PassphraseRefused e) {
@@ -119,7 +120,8 @@ class LettersOnTheCaseFile implements CaseFileSection {
     String number = tn.strip();
     needToKnow.open(user, number, NeedToKnow.What.PAGE, null);
     try {
-      var letter = letters.download(user, number, id, passphrase).orElseThrow(CaseNotFound::new);
+      var letter = letters.download(user, number, id,
+          letters.custodian(user, number, passphrase, NeedToKnow.What.LETTER)).orElseThrow(CaseNotFound::new);
       return LettersController.docx(letter.getKey(), letter.getValue());
     } catch (InvalidInputException e) {
       return page.again(user, number, new InvalidInputException("passphrase", e.messageKey()), model, locale, request,

@@ -275,7 +275,10 @@ public class Custodians {
         .params(holder, since).query(Integer.class).single() >= LOCK_AFTER;
   }
 
-  /** The demo: a member of intake not yet enrolled is enrolled now, from the demo's own holder. */
+  /**
+   * The demo: a custodian enrolled with the demo passphrase, or a member of intake not enrolled at all, who opens the
+   * key through the demo's own holder (nothing is written: a request in a transaction takes no second connection).
+   */
   private Optional<Unlocked> demoUnlock(long keyId, String userId) {
     if (enrolled(userId)) {
       return tryUnlock(keyId, userId, DEMO_PASSPHRASE);
@@ -283,15 +286,7 @@ public class Custodians {
     if (identity.getObject().createUserQuery().userId(userId).memberOfGroup("intake").count() == 0) {
       return Optional.empty();
     }
-    Optional<Unlocked> shared = tryUnlock(keyId, DEMO, DEMO_PASSPHRASE);
-    shared.ifPresent(unlocked -> {
-      try {
-        ownTransaction.executeWithoutResult(status -> write(unlocked, userId, DEMO_PASSPHRASE, DEMO));
-      } catch (DataIntegrityViolationException raced) {
-        // enrolled by a concurrent request: the same passphrase
-      }
-    });
-    return shared.map(unlocked -> unlocked);
+    return tryUnlock(keyId, DEMO, DEMO_PASSPHRASE);
   }
 
   private Optional<Unlocked> tryUnlock(long keyId, String holder, String passphrase) {

@@ -95,6 +95,12 @@ class ComplaintLifecycleProcessTest extends ProcessTestSupport {
   }
 
   @Autowired th.go.integritydesk.letters.Letters letters;
+  @Autowired th.go.integritydesk.storage.Custodians custodians;
+
+  /** The demo custodians' key, opened as intake would with the passphrase (letters to the complainant need it). */
+  th.go.integritydesk.storage.Custodians.Unlocked custodian() {
+    return custodians.unlock("intake", th.go.integritydesk.storage.Custodians.DEMO_PASSPHRASE);
+  }
 
   /**
    * The paper channel (ADR 0015): a complainant with a postal address and no e-mail gets a letter, posted by intake;
@@ -112,7 +118,7 @@ class ComplaintLifecycleProcessTest extends ProcessTestSupport {
     assertThatThrownBy(() -> completeAs("intake", letter, vars("letterPostedOn", today())))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("letterPostedOn");
     letters.generate(new th.go.integritydesk.web.StaffUser("intake", java.util.List.of("intake")), trackingNumber,
-        "acknowledgement", null, "demo");
+        "acknowledgement", null, custodian());
     assertThatThrownBy(() -> completeAs("intake", letter, vars()))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("letterPostedOn");
     completeAs("intake", letter, vars("letterPostedOn", today()));
@@ -143,7 +149,7 @@ class ComplaintLifecycleProcessTest extends ProcessTestSupport {
   private ProcessInstance postalComplaint() {
     ProcessInstance pi = receivePostal();
     String trackingNumber = businessKey(pi);
-    letters.generate(INTAKE, trackingNumber, "acknowledgement", null, "demo");
+    letters.generate(INTAKE, trackingNumber, "acknowledgement", null, custodian());
     completeAs("intake", task("post-acknowledgement-letter", pi), vars("letterPostedOn", today()));
     return pi;
   }
@@ -163,7 +169,7 @@ class ComplaintLifecycleProcessTest extends ProcessTestSupport {
             .containsEntry("kind", kind).containsEntry("status", "owed").containsKey("due"));
     assertThatThrownBy(() -> completeAs("intake", letter, vars("letterPostedOn", today())))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("letterPostedOn").hasMessageContaining(kind);
-    letters.generate(INTAKE, businessKey(pi), kind, "ฉบับสำหรับคำขอนี้ / For this request", "demo");
+    letters.generate(INTAKE, businessKey(pi), kind, "ฉบับสำหรับคำขอนี้ / For this request", custodian());
     assertThatThrownBy(() -> completeAs("intake", letter, vars("letterPostedOn", "2999-01-01")))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("letterPostedOn");
     completeAs("intake", letter, vars("letterPostedOn", today()));
