@@ -1,4 +1,4 @@
--- The identity custodians (docs/adr/0017-identity-custodians.md): name, phone and postal address are sealed to the
+-- The identity custodians (docs/adr/0018-identity-custodians.md): name, phone and postal address are sealed to the
 -- custodian role's public key; its private key is here only wrapped under each custodian's passphrase and under the
 -- printed recovery key.
 CREATE TABLE custodian_key (

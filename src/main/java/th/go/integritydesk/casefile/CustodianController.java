@@ -23,7 +23,7 @@ import th.go.integritydesk.web.InvalidInputException;
 import th.go.integritydesk.web.StaffUser;
 
 /**
- * Who the identity custodians are (docs/adr/0017-identity-custodians.md): a custodian enrols another member of
+ * Who the identity custodians are (docs/adr/0018-identity-custodians.md): a custodian enrols another member of
  * {@code intake} with their own passphrase, or an administrator does with the printed recovery key (the first one, or
  * when none is left); each changes their own passphrase; an administrator removes one who leaves the role.
  */

@@ -44,7 +44,7 @@ import th.go.integritydesk.web.PassphraseRefused;
 import th.go.integritydesk.web.TooManyAttempts;
 
 /**
- * The identity custodians' key (docs/adr/0017-identity-custodians.md): what only people need, the complainant's name,
+ * The identity custodians' key (docs/adr/0018-identity-custodians.md): what only people need, the complainant's name,
  * phone and postal address, and the letters that carry them, are sealed to one HPKE key pair of the custodian role
  * (Tink, X25519 / HKDF-SHA256 / AES-256-GCM), inside the case's own sealing. The public key is in the database; the
  * private key is there only wrapped, once for each custodian under a key derived from that custodian's passphrase
@@ -177,7 +177,8 @@ public class Custodians {
    * Opens the role's private key with the user's passphrase: 400 without one, 403 for a wrong one or for a user who is
    * not a custodian, 429 while locked out. Every refusal is logged for the audit; the caller records it on the case.
    */
-  public Unlocked unlock(String userId, String passphrase) {
+  public Unlocked unlock(String userId, String given) {
+    String passphrase = readable(given);
     if (passphrase == null || passphrase.isBlank()) {
       throw new InvalidInputException(PASSPHRASE_HEADER, "custodian.passphraseMissing");
     }
@@ -203,6 +204,36 @@ public class Custodians {
       throw new PassphraseRefused(PASSPHRASE_HEADER, "custodian.wrongPassphrase");
     }
     return unlocked.get();
+  }
+
+  /**
+   * A passphrase as it came: an HTTP header carries only ASCII safely, so a passphrase in Thai comes either as an
+   * RFC 8187 value ({@code utf-8''} and percent-encoded UTF-8, as {@code encodeURIComponent} makes it) or as raw UTF-8
+   * bytes (curl), which the server read as ISO-8859-1; both are turned back into the passphrase. A form field's value is
+   * already the passphrase.
+   */
+  static String readable(String given) {
+    if (given == null) {
+      return null;
+    }
+    if (given.regionMatches(true, 0, "utf-8''", 0, 7)) {
+      try {
+        return java.net.URLDecoder.decode(given.substring(7).replace("+", "%2B"), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        return given;
+      }
+    }
+    boolean latin1 = given.chars().allMatch(c -> c <= 0xFF) && given.chars().anyMatch(c -> c > 0x7F);
+    if (latin1) {
+      try {
+        return StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+            .decode(java.nio.ByteBuffer.wrap(given.getBytes(StandardCharsets.ISO_8859_1))).toString();
+      } catch (java.nio.charset.CharacterCodingException e) {
+        return given;
+      }
+    }
+    return given;
   }
 
   /** Opens the role's private key with the printed recovery key (an administrator enrolling a custodian). */

@@ -1,0 +1,172 @@
+package th.go.integritydesk.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import th.go.integritydesk.http.StaffClient.Answer;
+import th.go.integritydesk.storage.SealedStore;
+
+/**
+ * The identity custodians (issue 25, docs/adr/0018-identity-custodians.md): the name, phone and address are sealed
+ * so that the application's own key opens only a ciphertext for the custodians; an administrator enrols the first
+ * custodian with the printed recovery key, a custodian changes their passphrase, five wrong passphrases lock them out,
+ * and a removed custodian opens nothing. Wrong keys and weak passphrases are 4xx problems naming the field.
+ */
+@HttpTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CustodiansOverHttpTest {
+
+  private static final String PASSPHRASE = "ต้นไม้ใหญ่ริมคลอง 2570";
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+  @Autowired SealedStore sealed;
+  @Autowired IdentityService identity;
+  @Autowired RuntimeService runtime;
+  private final List<String> filed = new ArrayList<>();
+
+  @AfterAll
+  void cleanUp() {
+    NeedToKnowMatrixTest.endCases(runtime, filed);
+    for (String id : List.of("custodian1", "custodian2")) {
+      identity.deleteUser(id);
+    }
+  }
+
+  @Test
+  void theApplicationsKeyOpensNoNameAndCustodiansComeAndGoByTheRecoveryKeyAndTheirPassphrases() throws Exception {
+    user("custodian1", "intake", "unit-acoc");
+    user("custodian2", "intake", "unit-acoc");
+    String name = "นางสาวผู้ดูแล ทดสอบ";
+    var complaint = IntakeOverHttpTest.complaint();
+    complaint.putObject("complainant").put("name", name).put("phone", "0812345678").put("address", "99 ซอยลับ");
+    complaint.put("consentToContact", true);
+    Answer receipt = new StaffClient(port, "nobody", "none").raw("POST", "/api/complaints",
+        Map.of("Content-Type", "application/json"),
+        java.net.http.HttpRequest.BodyPublishers.ofString(complaint.toString(), StandardCharsets.UTF_8));
+    assertThat(receipt.status()).as(receipt.raw()).isEqualTo(201);
+    String tn = receipt.body().get("trackingNumber").asText();
+    filed.add(tn);
+
+    // what the application's own key opens is a ciphertext for the custodians, not the name
+    byte[] document = jdbc.sql("SELECT identity_sealed FROM complainant_identity WHERE tracking_number = ?").param(tn)
+        .query((rs, i) -> rs.getBytes(1)).single();
+    byte[] opened = sealed.open(tn, SealedStore.Purpose.IDENTITY, document).orElseThrow();
+    assertThat(new String(opened, StandardCharsets.UTF_8)).doesNotContain(name).doesNotContain("0812345678")
+        .doesNotContain("ซอยลับ");
+    assertThat(new String(opened, StandardCharsets.ISO_8859_1)).doesNotContain("0812345678");
+
+    // the first custodian, enrolled by an administrator with the printed recovery key
+    StaffClient admin = new StaffClient(port, "admin", "demo");
+    String enrol = "/api/staff/custodians";
+    Answer wrongKey = admin.raw("POST", enrol, Map.of("Authorization", basic("admin"), "Content-Type",
+        "application/json", "X-Custodian-Recovery-Key", "AAAAA-BBBBB-CCCCC"), body(Map.of("userId", "custodian1",
+        "passphrase", PASSPHRASE)));
+    assertThat(wrongKey.status()).isEqualTo(403);
+    assertThat(wrongKey.raw()).contains("X-Custodian-Recovery-Key");
+    String recovery = recoveryKey();
+    Answer weak = admin.raw("POST", enrol, Map.of("Authorization", basic("admin"), "Content-Type", "application/json",
+        "X-Custodian-Recovery-Key", recovery), body(Map.of("userId", "custodian1", "passphrase", "short")));
+    assertThat(weak.status()).isEqualTo(400);
+    assertThat(weak.raw()).contains("passphrase");
+    Answer notIntake = admin.raw("POST", enrol, Map.of("Authorization", basic("admin"), "Content-Type",
+        "application/json", "X-Custodian-Recovery-Key", recovery), body(Map.of("userId", "screener",
+        "passphrase", PASSPHRASE)));
+    assertThat(notIntake.status()).isEqualTo(400);
+    assertThat(notIntake.raw()).contains("userId");
+    Answer enrolled = admin.raw("POST", enrol, Map.of("Authorization", basic("admin"), "Content-Type",
+        "application/json", "X-Custodian-Recovery-Key", recovery), body(Map.of("userId", "custodian1",
+        "passphrase", PASSPHRASE)));
+    assertThat(enrolled.status()).as(enrolled.raw()).isEqualTo(201);
+    assertThat(new StaffClient(port, "screener", "demo").raw("POST", enrol, Map.of("Authorization",
+        basic("screener"), "Content-Type", "application/json", "X-Custodian-Recovery-Key", recovery),
+        body(Map.of("userId", "custodian2", "passphrase", PASSPHRASE))).status()).isEqualTo(403);
+
+    // the custodian reveals with their passphrase; the demo's passphrase is not theirs
+    assertThat(reveal("custodian1", PASSPHRASE, tn).body().get("name").asText()).isEqualTo(name);
+    assertThat(reveal("custodian1", "demo", tn).status()).isEqualTo(403);
+    // they enrol a colleague with their own passphrase, then change theirs
+    Answer colleague = new StaffClient(port, "custodian1", "demo").withPassphrase(header(PASSPHRASE))
+        .post(enrol, Map.of("userId", "custodian2", "passphrase", PASSPHRASE + " สอง"));
+    assertThat(colleague.status()).as(colleague.raw()).isEqualTo(201);
+    assertThat(reveal("custodian2", PASSPHRASE + " สอง", tn).status()).isEqualTo(200);
+    Answer changed = new StaffClient(port, "custodian1", "demo").withPassphrase(header(PASSPHRASE))
+        .send("PUT", enrol + "/me/passphrase", Map.of("passphrase", PASSPHRASE + " ใหม่"));
+    assertThat(changed.status()).as(changed.raw()).isEqualTo(204);
+    assertThat(reveal("custodian1", PASSPHRASE, tn).status()).isEqualTo(403);
+    assertThat(reveal("custodian1", PASSPHRASE + " ใหม่", tn).status()).isEqualTo(200);
+    assertThat(new StaffClient(port, "supervisor", "demo").get(enrol).raw()).contains("custodian1")
+        .contains("custodian2").doesNotContain("wrapped").doesNotContain("salt");
+
+    // five wrong passphrases: locked out, the right one too, for the next minutes
+    for (int i = 0; i < 5; i++) {
+      assertThat(reveal("custodian2", "wrong " + i, tn).status()).isEqualTo(403);
+    }
+    Answer locked = reveal("custodian2", PASSPHRASE + " สอง", tn);
+    assertThat(locked.status()).as(locked.raw()).isEqualTo(429);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM case_read WHERE tracking_number = ? AND user_id = 'custodian2'"
+        + " AND what = 'IDENTITY' AND allowed = FALSE").param(tn).query(Integer.class).single()).isEqualTo(6);
+
+    // a custodian who left: removed by an administrator, their passphrase opens nothing
+    assertThat(admin.send("DELETE", enrol + "/custodian1", null).status()).isEqualTo(204);
+    assertThat(reveal("custodian1", PASSPHRASE + " ใหม่", tn).status()).isEqualTo(403);
+    assertThat(admin.send("DELETE", enrol + "/custodian1", null).status()).isEqualTo(404);
+  }
+
+  /** A Thai passphrase travels in the header as an RFC 8187 value (percent-encoded UTF-8). */
+  static String header(String passphrase) {
+    return "utf-8''" + java.net.URLEncoder.encode(passphrase, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  private Answer reveal(String user, String passphrase, String tn) {
+    return new StaffClient(port, user, "demo").withPassphrase(header(passphrase)).post("/api/staff/complaints/" + tn
+        + "/identity", Map.of("reason", "ทดสอบผู้ดูแลข้อมูล / custodian test"));
+  }
+
+  /** The recovery key this test database's custodians' key was made with, from the file written at its making. */
+  private String recoveryKey() throws Exception {
+    String publicKeyset = jdbc.sql("SELECT public_keyset FROM custodian_key ORDER BY id DESC FETCH FIRST 1 ROWS ONLY")
+        .query(String.class).single();
+    String fingerprint = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+        .digest(publicKeyset.getBytes(StandardCharsets.UTF_8))).substring(0, 12);
+    List<String> lines = Files.readAllLines(Path.of("target", "custodian-recovery",
+        "custodian-recovery-key-" + fingerprint + ".txt"));
+    return lines.get(1);
+  }
+
+  private static java.net.http.HttpRequest.BodyPublisher body(Map<String, Object> body) throws Exception {
+    return java.net.http.HttpRequest.BodyPublishers.ofString(
+        new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body), StandardCharsets.UTF_8);
+  }
+
+  private static String basic(String user) {
+    return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+  }
+
+  private void user(String id, String group, String unit) {
+    if (identity.createUserQuery().userId(id).count() > 0) {
+      return;
+    }
+    User user = identity.newUser(id);
+    user.setPassword("demo");
+    identity.saveUser(user);
+    identity.createMembership(id, group);
+    identity.createMembership(id, unit);
+  }
+}
