@@ -152,17 +152,24 @@ class CrashDuringIntakeTest {
     }
 
     static App start(Path folder) throws IOException {
+      return start(folder, new String[0]);
+    }
+
+    /** With more arguments for the application (settings of a test of its own). */
+    static App start(Path folder, String... more) throws IOException {
       int port;
       try (ServerSocket socket = new ServerSocket(0)) {
         port = socket.getLocalPort();
       }
       Path log = folder.resolve("app-" + port + ".log");
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      Process process = new ProcessBuilder(java, "-Xmx512m", "-XX:TieredStopAtLevel=1",
+      List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1",
           "-cp", System.getProperty("java.class.path"), IntegrityDeskApplication.class.getName(),
           "--server.port=" + port, "--camunda.bpm.job-execution.wait-time-in-millis=500",
           // the test asks the status of every acknowledged complaint, far more often than one reader may
-          "--integrity-desk.rate-limit.public-reads=1000000")
+          "--integrity-desk.rate-limit.public-reads=1000000"));
+      command.addAll(List.of(more));
+      Process process = new ProcessBuilder(command)
           .directory(folder.toFile())
           .redirectErrorStream(true)
           .redirectOutput(log.toFile())
