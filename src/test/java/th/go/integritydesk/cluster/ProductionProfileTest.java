@@ -22,6 +22,7 @@ class ProductionProfileTest {
     properties.put("spring.profiles.active", "production");
     properties.put("integrity-desk.intake.receipt-secret", "a-test-secret-that-is-long-enough-1234567890");
     properties.put("integrity-desk.storage.master-key-file", MASTER_KEY.toString());
+    properties.put("integrity-desk.custodians.recovery-key-folder", MASTER_KEY.resolveSibling("custodians").toString());
     properties.put("logging.structured.format.console", "");
     return properties;
   }
@@ -80,7 +81,7 @@ class ProductionProfileTest {
   }
 
   @Test
-  void createsTheFirstAdministratorOnlyFromAStrongPasswordAndRefusesDefaultPasswords() {
+  void createsTheFirstAdministratorOnlyFromAStrongPasswordAndRefusesDefaultPasswords() throws Exception {
     // attack #7: no administrator and no (or a weak) password: refuse to start, never run open to a first-comer
     assertThatThrownBy(() -> Nodes.start("production-no-admin", production("production_clean")))
         .hasStackTraceContaining("no administrator exists");
@@ -102,6 +103,19 @@ class ProductionProfileTest {
         assertThat(setup(port, userId)).isEqualTo(403);
       }
       assertThat(identity.createUserQuery().userId("intruder").count()).isZero();
+      // the identity custodians' key was made with a recovery key for the operator; the demo's passphrase opens nothing
+      th.go.integritydesk.storage.Custodians custodians = node.getBean(th.go.integritydesk.storage.Custodians.class);
+      assertThatThrownBy(() -> custodians.unlock("admin", "demo"))
+          .isInstanceOf(th.go.integritydesk.web.PassphraseRefused.class);
+      try (var files = java.nio.file.Files.list(MASTER_KEY.resolveSibling("custodians"))) {
+        assertThat(files.map(file -> {
+          try {
+            return java.nio.file.Files.readString(file);
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        }).toList()).anySatisfy(text -> assertThat(text).containsPattern("[A-Z0-9]{5}-[A-Z0-9]{5}"));
+      }
       User clerk = identity.newUser("clerk");
       clerk.setPassword("changeme");
       identity.saveUser(clerk);
