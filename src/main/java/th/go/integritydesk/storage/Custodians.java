@@ -375,7 +375,12 @@ public class Custodians {
     }
     synchronized (this) {
       if (current == null) {
-        current = ownTransaction.execute(status -> load().orElseGet(this::create));
+        try {
+          current = ownTransaction.execute(status -> load().orElseGet(this::create));
+        } catch (DataIntegrityViolationException raced) {
+          // another node made it first (its insert won): read theirs, in a transaction of its own
+          current = ownTransaction.execute(status -> load().orElseThrow(() -> raced));
+        }
       }
       return current;
     }
@@ -402,13 +407,8 @@ public class Custodians {
           .setAeadId(HpkeParameters.AeadId.AES_256_GCM).setVariant(HpkeParameters.Variant.NO_PREFIX).build());
       String publicJson = TinkJsonProtoKeysetFormat.serializeKeysetWithoutSecret(keyset.getPublicKeysetHandle());
       long id = 1;
-      try {
-        jdbc.sql("INSERT INTO custodian_key (id, public_keyset, created_at) VALUES (?, ?, ?)")
-            .params(id, publicJson, EngineClock.now()).update();
-      } catch (DataIntegrityViolationException raced) {
-        // another node made it first
-        return load().orElseThrow(() -> raced);
-      }
+      jdbc.sql("INSERT INTO custodian_key (id, public_keyset, created_at) VALUES (?, ?, ?)")
+          .params(id, publicJson, EngineClock.now()).update();
       Unlocked unlocked = new Unlocked(id, keyset, "#new");
       String recovery = newRecoveryKey();
       write(unlocked, RECOVERY, normaliseRecovery(recovery), null);

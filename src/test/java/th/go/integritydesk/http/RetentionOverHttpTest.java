@@ -2,7 +2,6 @@ package th.go.integritydesk.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,8 +22,8 @@ import th.go.integritydesk.storage.FileMetadataTest;
 
 /**
  * PDPA retention (issue 25, docs/adr/0017-retention.md), with the engine clock moved past a closed case's time: the
- * administrator's {@code POST /engine-rest/history/cleanup?immediatelyDue=true} runs the engine's cleanup job, which
- * reduces the case to its tombstone (identity, contact, evidence and its sealed original, the complainant's later
+ * administrator's {@code POST /engine-rest/history/cleanup?immediatelyDue=true} (here its service call) runs the
+ * engine's cleanup job, which reduces the case to its tombstone (identity, contact, evidence and its sealed original, the complainant's later
  * message, messages, notes, documents, the text of the complaint, the receipt code and the data key all gone) and the
  * engine's history with it; the year's statistics are the same before and after, to the case. A case on legal hold
  * stays whole until the hold is lifted; a hold or a lift without a reason is a 400 naming the field. The records of
@@ -40,12 +39,18 @@ import th.go.integritydesk.storage.FileMetadataTest;
         "integrity-desk.history.time-to-live-days.fact-finding=1",
         "integrity-desk.history.time-to-live-days.disciplinary-action=1",
         "integrity-desk.history.audit-time-to-live-days=4",
-        "spring.application.name=retention-tests"})
+        // an engine name of its own: a second "default" engine would take the shared HTTP tests' /engine-rest and
+        // webapps over (the engine REST API finds engines by name); the engine is driven through its services here
+        "camunda.bpm.process-engine-name=retention", "spring.application.name=retention-tests"})
+// its own application, closed after it; after the tests of the shared one, whose timers the moved clock would fire
+@org.springframework.test.annotation.DirtiesContext
+@org.junit.jupiter.api.Order(Integer.MAX_VALUE - 3)
 class RetentionOverHttpTest {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired HistoryService history;
+  @Autowired org.camunda.bpm.engine.TaskService tasks;
   private final String marker = UUID.randomUUID().toString().substring(0, 8);
 
   record Filed(String trackingNumber, String receiptCode, String name, String phone, String subject) {}
@@ -60,7 +65,6 @@ class RetentionOverHttpTest {
     Filed removed = fileAndClose("r");
     Filed held = fileAndClose("h");
     StaffClient supervisor = new StaffClient(port, "supervisor", "demo");
-    StaffClient admin = new StaffClient(port, "admin", "demo");
     String holdPath = "/api/staff/complaints/" + held.trackingNumber() + "/legal-hold";
 
     Answer noReason = supervisor.post(holdPath, Map.of());
@@ -83,7 +87,7 @@ class RetentionOverHttpTest {
 
     // two days on, past the one-day retention of both: only the case without a hold goes
     ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofDays(2).toMillis()));
-    cleanUpNow(admin);
+    cleanUpNow();
     IntakeOverHttpTest.waitUntil(() -> removedAt(removed.trackingNumber()) != null);
     assertTombstone(removed, supervisor);
     assertThat(supervisor.get("/api/statistics?fiscalYear=" + year).raw()).isEqualTo(before);
@@ -100,7 +104,7 @@ class RetentionOverHttpTest {
     assertThat(lifted.status()).as(lifted.raw()).isEqualTo(200);
     assertThat(supervisor.post(holdPath + "/lift", Map.of("reason", "อีกครั้งหนึ่ง / once more")).status())
         .isEqualTo(409);
-    cleanUpNow(admin);
+    cleanUpNow();
     IntakeOverHttpTest.waitUntil(() -> removedAt(held.trackingNumber()) != null);
     assertTombstone(held, supervisor);
     assertThat(supervisor.post(holdPath, Map.of("reason", "สายไปแล้ว / too late now")).status()).isEqualTo(409);
@@ -109,14 +113,14 @@ class RetentionOverHttpTest {
 
     // a week on, past the reads' own four days (the last of them were made two days on)
     ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofDays(7).toMillis()));
-    cleanUpNow(admin);
+    cleanUpNow();
     IntakeOverHttpTest.waitUntil(() -> count("case_read", removed.trackingNumber()) == 0);
     assertThat(supervisor.get("/api/statistics?fiscalYear=" + year).raw()).isEqualTo(before);
   }
 
-  private void cleanUpNow(StaffClient admin) {
-    Answer job = admin.post("/engine-rest/history/cleanup?immediatelyDue=true", Map.of());
-    assertThat(job.status()).as(job.raw()).isEqualTo(200);
+  /** What {@code POST /engine-rest/history/cleanup?immediatelyDue=true} does (RetentionAfterSigkillTest calls it). */
+  private void cleanUpNow() {
+    assertThat(history.cleanUpHistoryAsync(true)).isNotNull();
   }
 
   private Object removedAt(String trackingNumber) {
@@ -203,15 +207,20 @@ class RetentionOverHttpTest {
     assertThat(message.status()).as(message.raw()).isEqualTo(201);
 
     StaffClient screener = new StaffClient(port, "screener", "demo");
-    IntakeOverHttpTest.waitUntil(() -> screener.get("/engine-rest/task?processInstanceBusinessKey=" + tn
-        + "&taskDefinitionKey=screen-complaint").body().size() == 1);
+    IntakeOverHttpTest.waitUntil(() -> tasks.createTaskQuery().processInstanceBusinessKey(tn)
+        .taskDefinitionKey("screen-complaint").count() == 1);
     Answer note = screener.post("/api/staff/complaints/" + tn + "/notes", Map.of("text", "บันทึก Note" + marker));
     assertThat(note.status()).as(note.raw()).isEqualTo(201);
-    JsonNode task = screener.get("/engine-rest/task?processInstanceBusinessKey=" + tn
-        + "&taskDefinitionKey=screen-complaint").body().get(0);
-    Answer done = screener.post("/engine-rest/task/" + task.get("id").asText() + "/complete",
-        StaffClient.variables("screeningDecision", "REJECT", "screeningReason", "ไม่อยู่ในอำนาจ / Not ours"));
-    assertThat(done.status()).as(done.raw()).isEqualTo(204);
+    String task = tasks.createTaskQuery().processInstanceBusinessKey(tn).taskDefinitionKey("screen-complaint")
+        .singleResult().getId();
+    org.camunda.bpm.engine.IdentityService identity = org.camunda.bpm.engine.ProcessEngines
+        .getProcessEngine("retention").getIdentityService();
+    identity.setAuthentication("screener", List.of("screening"));
+    try {
+      tasks.complete(task, Map.of("screeningDecision", "REJECT", "screeningReason", "ไม่อยู่ในอำนาจ / Not ours"));
+    } finally {
+      identity.clearAuthentication();
+    }
     IntakeOverHttpTest.waitUntil(() -> history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(tn)
         .unfinished().count() == 0);
     assertThat(jdbc.sql("SELECT closed_at FROM complaint WHERE tracking_number = ?").param(tn)
