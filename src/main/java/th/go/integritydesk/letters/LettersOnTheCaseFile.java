@@ -90,12 +90,8 @@ class LettersOnTheCaseFile implements CaseFileSection {
           letters.custodian(user, number, passphrase, NeedToKnow.What.LETTER_GENERATED));
     } catch (InvalidInputException e) {
       return page.again(user, number, e, model, locale, request, response, "letter");
-    } catch (th.go.integritydesk.web.PassphraseRefused e) {
-      return page.again(user, number, new InvalidInputException("passphrase", e.messageKey()), model, locale, request,
-          response, "letter");
-    } catch (th.go.integritydesk.web.TooManyAttempts e) {
-      return page.again(user, number, new InvalidInputException("passphrase", "problem.tooMany.title"), model, locale,
-          request, response, "letter");
+    } catch (th.go.integritydesk.web.PassphraseRefused | th.go.integritydesk.web.TooManyAttempts e) {
+      return page.again(user, number, passphraseProblem(e), model, locale, request, response, "letter");
     } catch (CaseStateConflict e) {
       return page.again(user, number, new InvalidInputException("kind", e.messageKey()), model, locale, request,
           response, "letter");
@@ -123,16 +119,17 @@ class LettersOnTheCaseFile implements CaseFileSection {
       var letter = letters.download(user, number, id,
           letters.custodian(user, number, passphrase, NeedToKnow.What.LETTER)).orElseThrow(CaseNotFound::new);
       return LettersController.docx(letter.getKey(), letter.getValue());
-    } catch (InvalidInputException e) {
-      return page.again(user, number, new InvalidInputException("passphrase", e.messageKey()), model, locale, request,
-          response, "letter");
-    } catch (th.go.integritydesk.web.PassphraseRefused e) {
-      return page.again(user, number, new InvalidInputException("passphrase", e.messageKey()), model, locale, request,
-          response, "letter");
-    } catch (th.go.integritydesk.web.TooManyAttempts e) {
-      return page.again(user, number, new InvalidInputException("passphrase", "problem.tooMany.title"), model, locale,
-          request, response, "letter");
+    } catch (InvalidInputException | th.go.integritydesk.web.PassphraseRefused
+             | th.go.integritydesk.web.TooManyAttempts e) {
+      return page.again(user, number, passphraseProblem(e), model, locale, request, response, "letter");
     }
+  }
+
+  /** A missing, wrong or locked-out passphrase, shown beside the passphrase field. */
+  private static InvalidInputException passphraseProblem(RuntimeException e) {
+    String key = e instanceof th.go.integritydesk.web.PassphraseRefused refused ? refused.messageKey()
+        : e instanceof InvalidInputException invalid ? invalid.messageKey() : "problem.tooMany.title";
+    return new InvalidInputException("passphrase", key);
   }
 
   /** Refusals as the case-file page answers them (a page, not problem+json). */
