@@ -74,12 +74,15 @@ public class Letters {
   private final org.camunda.bpm.engine.TaskService tasks;
   private final th.go.integritydesk.storage.Custodians custodians;
   private final th.go.integritydesk.casefile.CustodianPassphrases passphrases;
+  private final org.springframework.transaction.support.TransactionTemplate transactions;
 
   public Letters(JdbcClient jdbc, NeedToKnow needToKnow, OutgoingRegister register, LetterTemplates templates,
                  LetterSettings settings, SealedStore sealed, ComplainantIdentities identities, EvidenceFiles evidence,
                  CaseDuties duties, Deadlines deadlines, HistoryService history, IdentityService identity,
                  org.camunda.bpm.engine.TaskService tasks, th.go.integritydesk.storage.Custodians custodians,
-                 th.go.integritydesk.casefile.CustodianPassphrases passphrases) {
+                 th.go.integritydesk.casefile.CustodianPassphrases passphrases,
+                 org.springframework.transaction.PlatformTransactionManager transactionManager) {
+    this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
     this.custodians = custodians;
     this.passphrases = passphrases;
     this.jdbc = jdbc;
@@ -123,7 +126,6 @@ public class Letters {
    * who agreed to it only when a custodian's passphrase comes with it; otherwise it gives the e-mail address the
    * application holds and says that the centre's custodians hold the rest.
    */
-  @Transactional
   public Generated generate(StaffUser user, String trackingNumber, String kindName, String reason,
                             th.go.integritydesk.storage.Custodians.Unlocked custodian) {
     LetterKind kind = LetterKind.of(kindName == null ? "" : kindName.strip())
@@ -136,70 +138,70 @@ public class Letters {
         throw new StaffAccessDenied(HttpStatus.FORBIDDEN, "letter.notYours");
       }
     }
-    Case c = caseOf(trackingNumber).orElseThrow(CaseNotFound::new);
-    if (!fits(trackingNumber, kind, c)) {
-      throw new CaseStateConflict("letter.notAtThisStage");
-    }
-    String why = reason == null || reason.isBlank() ? null : reason.strip();
-    if (why != null && why.length() > 1000) {
-      throw new InvalidInputException("reason", "letter.reasonTooLong");
-    }
-    if (why == null && register.ofCase(trackingNumber).stream().anyMatch(e -> e.kind() == kind)) {
-      throw new CaseStateConflict("letter.again");
-    }
-    if (kind.toComplainant() && !identities.hasAddress(trackingNumber)) {
-      throw new InvalidInputException("kind", "letter.noAddress");
-    }
-    // the caller opened the custodians' key before the transaction (its key derivation is slow on purpose); a letter
-    // to the complainant without it is refused (400) and recorded
-    th.go.integritydesk.storage.Custodians.Unlocked unlocked = custodian;
-    if (kind.toComplainant() && unlocked == null) {
+    // the caller opened the custodians' key before (its key derivation is slow on purpose); a letter to the
+    // complainant without it is refused (400) and recorded. The checks and their records come before the transaction,
+    // so that a request holds one connection at a time (twenty at once must not wait on the pool for each other)
+    if (kind.toComplainant() && custodian == null) {
       passphrases.unlock(user, trackingNumber, NeedToKnow.What.LETTER_GENERATED, null);
     }
-    if (kind == LetterKind.FORWARDING && !user.groups().contains(Groups.INTAKE)) {
-      unlocked = null;
-    }
+    return transactions.execute(status -> {
+      Case c = caseOf(trackingNumber).orElseThrow(CaseNotFound::new);
+      if (!fits(trackingNumber, kind, c)) {
+        throw new CaseStateConflict("letter.notAtThisStage");
+      }
+      String why = reason == null || reason.isBlank() ? null : reason.strip();
+      if (why != null && why.length() > 1000) {
+        throw new InvalidInputException("reason", "letter.reasonTooLong");
+      }
+      if (why == null && register.ofCase(trackingNumber).stream().anyMatch(e -> e.kind() == kind)) {
+        throw new CaseStateConflict("letter.again");
+      }
+      if (kind.toComplainant() && !identities.hasAddress(trackingNumber)) {
+        throw new InvalidInputException("kind", "letter.noAddress");
+      }
+      th.go.integritydesk.storage.Custodians.Unlocked unlocked =
+          kind == LetterKind.FORWARDING && !user.groups().contains(Groups.INTAKE) ? null : custodian;
 
-    Instant now = EngineClock.now().toInstant();
-    int fiscalYear = TrackingNumbers.fiscalYear(LocalDate.ofInstant(now, ThaiDates.BANGKOK));
-    int number = register.next(fiscalYear, settings.getPrefix());
-    String letterNumber = settings.getPrefix() + "/" + number;
-    Map<String, String> values = values(trackingNumber, c, now, letterNumber);
-    String addressee;
-    byte[] addresseeSealed = null;
-    if (kind.toComplainant()) {
-      var who = identities.reveal(trackingNumber, user.id(), Bilingual.both("letter.reveal.generated", letterNumber,
-              kind.id()), unlocked)
-          .orElseThrow(() -> new InvalidInputException("kind", "letter.noAddress"));
-      values.put("complainantName", who.name() == null ? Bilingual.thai("letter.text.complainant") : who.name());
-      values.put("complainantAddress", who.address() == null ? "" : who.address());
-      addressee = null;
-      // the register names the complainant's letter without the name: that stays with the custodians
-      addresseeSealed = sealed.sealText(trackingNumber, Purpose.LETTER_ADDRESSEE,
-          Bilingual.thai("letter.text.complainant"));
-    } else if (kind == LetterKind.FORWARDING) {
-      addressee = values.get("forwardTo");
-      values.put("complainantForRecipient", complainantForRecipient(user, trackingNumber, c, letterNumber,
-          unlocked));
-    } else {
-      addressee = kind == LetterKind.COMMITTEE_ORDER ? values.get("committeeChair") : values.get("accused");
-    }
-    byte[] content = templates.fill(kind, values);
-    long id = register.record(fiscalYear, settings.getPrefix(), number, kind, trackingNumber, addressee,
-        addresseeSealed, Bilingual.thai("letter.kind." + kind.id()) + ": " + c.subject(), user.id(), why,
-        sealed.seal(trackingNumber, Purpose.LETTER, kind.toComplainant()
-            ? custodians.seal(trackingNumber, Purpose.LETTER.name(), content) : content));
-    if (kind.toComplainant()) {
-      jdbc.sql("UPDATE letter_register SET custodian_key = 1 WHERE id = ?").param(id).update();
-    }
-    return new Generated(id, kind, letterNumber, now, user.id());
+      Instant now = EngineClock.now().toInstant();
+      int fiscalYear = TrackingNumbers.fiscalYear(LocalDate.ofInstant(now, ThaiDates.BANGKOK));
+      int number = register.next(fiscalYear, settings.getPrefix());
+      String letterNumber = settings.getPrefix() + "/" + number;
+      Map<String, String> values = values(trackingNumber, c, now, letterNumber);
+      String addressee;
+      byte[] addresseeSealed = null;
+      if (kind.toComplainant()) {
+        var who = identities.reveal(trackingNumber, user.id(), Bilingual.both("letter.reveal.generated", letterNumber,
+                kind.id()), unlocked)
+            .orElseThrow(() -> new InvalidInputException("kind", "letter.noAddress"));
+        values.put("complainantName", who.name() == null ? Bilingual.thai("letter.text.complainant") : who.name());
+        values.put("complainantAddress", who.address() == null ? "" : who.address());
+        addressee = null;
+        // the register names the complainant's letter without the name: that stays with the custodians
+        addresseeSealed = sealed.sealText(trackingNumber, Purpose.LETTER_ADDRESSEE,
+            Bilingual.thai("letter.text.complainant"));
+      } else if (kind == LetterKind.FORWARDING) {
+        addressee = values.get("forwardTo");
+        values.put("complainantForRecipient", complainantForRecipient(user, trackingNumber, c, letterNumber,
+            unlocked));
+      } else {
+        addressee = kind == LetterKind.COMMITTEE_ORDER ? values.get("committeeChair") : values.get("accused");
+      }
+      byte[] content = templates.fill(kind, values);
+      long id = register.record(fiscalYear, settings.getPrefix(), number, kind, trackingNumber, addressee,
+          addresseeSealed, Bilingual.thai("letter.kind." + kind.id()) + ": " + c.subject(), user.id(), why,
+          sealed.seal(trackingNumber, Purpose.LETTER, kind.toComplainant()
+              ? custodians.seal(trackingNumber, Purpose.LETTER.name(), content) : content));
+      if (kind.toComplainant()) {
+        jdbc.sql("UPDATE letter_register SET custodian_key = 1 WHERE id = ?").param(id).update();
+      }
+      return new Generated(id, kind, letterNumber, now, user.id());
+    });
   }
 
   /**
    * The letter's DOCX, opened; complainant letters only for intake, with a custodian's passphrase, and recorded as a
-   * reveal.
+   * reveal. Not in a transaction of its own: each statement stands alone (one connection at a time).
    */
-  @Transactional
   public Optional<Map.Entry<OutgoingRegister.Entry, byte[]>> download(StaffUser user, String trackingNumber, long id,
       th.go.integritydesk.storage.Custodians.Unlocked custodian) {
     Optional<OutgoingRegister.Entry> entry = register.ofCase(trackingNumber).stream().filter(e -> e.id() == id)
