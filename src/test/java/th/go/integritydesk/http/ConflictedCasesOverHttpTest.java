@@ -50,6 +50,12 @@ class ConflictedCasesOverHttpTest {
     assertThat(staff("intake").post(caseFile + "/identity", Map.of("reason", "ผู้ร้องโทรมาสอบถาม / The complainant called"))
         .status()).isEqualTo(404);
     assertThat(staff("intake").post(caseFile + "/letters", Map.of("kind", "acknowledgement")).status()).isEqualTo(404);
+    // nor may the centre's supervisors hold it or lift a hold, nor its custodians release an original of it
+    assertThat(staff("supervisor").get(caseFile + "/legal-hold").status()).isEqualTo(404);
+    assertThat(staff("supervisor").post(caseFile + "/legal-hold", Map.of("reason", "เก็บไว้ก่อน / keep it for now"))
+        .status()).isEqualTo(404);
+    assertThat(staff("intake").post(caseFile + "/evidence/1/release", Map.of("reason", "ต้นฉบับคือหลักฐาน / the original"))
+        .status()).isEqualTo(404);
     StaffClient authority = staff("authority");
     assertThat(authority.get(caseFile).status()).isEqualTo(200);
     assertThat(whatCockpitShows("supervisor", trackingNumber)).isEmpty();
