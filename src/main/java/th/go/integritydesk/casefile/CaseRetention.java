@@ -43,6 +43,8 @@ import th.go.integritydesk.storage.SealedStore;
 public class CaseRetention {
 
   private static final Logger LOG = LoggerFactory.getLogger(CaseRetention.class);
+  /** Pages of due cases one run looks at, at most (each a batch). */
+  private static final int MAX_PAGES = 10;
   private static final Logger AUDIT = LoggerFactory.getLogger("integrity-desk.audit");
 
   private final JdbcClient jdbc;
@@ -76,27 +78,41 @@ public class CaseRetention {
     Instant now = EngineClock.now().toInstant();
     Timestamp closedBefore = Timestamp.from(now.minus(Duration.ofDays(
         timeToLive.daysFor(ComplaintLifecycle.PROCESS_KEY))));
-    List<String> due = jdbc.sql("""
-            SELECT c.tracking_number FROM complaint c
-            WHERE c.closed_at < ? AND c.removed_at IS NULL
-              AND NOT EXISTS (SELECT 1 FROM legal_hold h WHERE h.tracking_number = c.tracking_number
-                              AND h.lifted_at IS NULL)
-            ORDER BY c.closed_at, c.tracking_number FETCH FIRST %d ROWS ONLY""".formatted(batch))
-        .param(closedBefore).query(String.class).list();
+    // keyset pages from the oldest closing on, past cases still running or on hold (left out by the query) and past a
+    // case that failed (logged, tried again at the next run): none of them can hold the cases behind it back; at most
+    // a few pages are looked at per run, the rest waits for the run that the full batch reschedules at once
     int removed = 0;
-    for (String trackingNumber : due) {
-      if (running(trackingNumber)) {
-        continue;
-      }
-      try {
-        if (Boolean.TRUE.equals(ownTransaction.execute(status -> remove(trackingNumber, closedBefore)))) {
-          removed++;
+    Timestamp lastClosed = new Timestamp(0);
+    String lastTn = "";
+    for (int page = 0; page < MAX_PAGES && removed < batch; page++) {
+      record Due(String trackingNumber, Timestamp closedAt) {}
+      List<Due> due = jdbc.sql("""
+              SELECT c.tracking_number, c.closed_at FROM complaint c
+              WHERE c.closed_at < ? AND c.removed_at IS NULL
+                AND (c.closed_at > ? OR (c.closed_at = ? AND c.tracking_number > ?))
+                AND NOT EXISTS (SELECT 1 FROM legal_hold h WHERE h.tracking_number = c.tracking_number
+                                AND h.lifted_at IS NULL)
+                AND NOT EXISTS (SELECT 1 FROM %s e WHERE e.BUSINESS_KEY_ = c.tracking_number)
+              ORDER BY c.closed_at, c.tracking_number FETCH FIRST %d ROWS ONLY"""
+              .formatted(table("ACT_RU_EXECUTION"), batch - removed))
+          .params(closedBefore, lastClosed, lastClosed, lastTn)
+          .query((rs, i) -> new Due(rs.getString(1), rs.getTimestamp(2))).list();
+      for (Due next : due) {
+        lastClosed = next.closedAt();
+        lastTn = next.trackingNumber();
+        try {
+          if (Boolean.TRUE.equals(ownTransaction.execute(status -> remove(next.trackingNumber(), closedBefore)))) {
+            removed++;
+          }
+        } catch (HeldMeanwhile e) {
+          LOG.info("Case {} was put on legal hold as its retention ended: kept whole", next.trackingNumber());
+        } catch (RuntimeException e) {
+          // the case stays whole (its transaction rolled back) and is tried again at the next run; the others go on
+          LOG.error("Retention could not remove case {}: it stays whole and is tried again", next.trackingNumber(), e);
         }
-      } catch (HeldMeanwhile e) {
-        LOG.info("Case {} was put on legal hold as its retention ended: kept whole", trackingNumber);
-      } catch (RuntimeException e) {
-        // the case stays whole (its transaction rolled back) and is tried again at the next run; the others go on
-        LOG.error("Retention could not remove case {}: it stays whole and is tried again", trackingNumber, e);
+      }
+      if (due.size() < batch - removed || due.isEmpty()) {
+        break;
       }
     }
     Timestamp auditBefore = Timestamp.from(now.minus(Duration.ofDays(auditDays)));
@@ -110,12 +126,6 @@ public class CaseRetention {
           removed, reads, reveals);
     }
     return new Pass(removed, reads, reveals);
-  }
-
-  /** Whether an instance of the case still runs (an outcome letter still to post, say): then it is not yet due. */
-  private boolean running(String trackingNumber) {
-    return jdbc.sql("SELECT COUNT(*) FROM " + table("ACT_RU_EXECUTION") + " WHERE BUSINESS_KEY_ = ?")
-        .param(trackingNumber).query(Long.class).single() > 0;
   }
 
   /** One case, in the caller's (own) transaction; false when another run took it first or it is held now. */
