@@ -255,11 +255,18 @@ public class Custodians {
     return unlocked.get();
   }
 
-  /** Makes {@code userId} a custodian with {@code passphrase}, with a key already unlocked by an enroller. */
+  /**
+   * Makes {@code userId} a custodian with {@code passphrase}, with a key already unlocked by an enroller. An enrolled
+   * custodian is refused (409): only they change their passphrase, so nobody else can set it, lock them out or act as
+   * them; an administrator removes one first to enrol them again.
+   */
   public void enroll(Unlocked by, String enrolledBy, String userId, String passphrase) {
     checkNewPassphrase(passphrase);
     if (userId == null || userId.isBlank() || userId.startsWith("#")) {
       throw new InvalidInputException("userId", "custodian.userId");
+    }
+    if (enrolled(userId.strip())) {
+      throw new th.go.integritydesk.web.CaseStateConflict("custodian.alreadyEnrolled");
     }
     write(by, userId.strip(), passphrase, enrolledBy);
     AUDIT.info("Custodian {} enrolled by {}", userId, enrolledBy);
@@ -341,8 +348,8 @@ public class Custodians {
   }
 
   private void write(Unlocked unlocked, String holder, String passphrase, String enrolledBy) {
-    // the private keyset, decrypted only to be wrapped again: it comes from the holder's row, not from memory
-    KeysetHandle keyset = privateKeyset(unlocked);
+    // the private keyset, unwrapped for this request only, wrapped again for the holder
+    KeysetHandle keyset = unlocked.keyset;
     byte[] salt = new byte[16];
     RANDOM.nextBytes(salt);
     try {
@@ -361,11 +368,6 @@ public class Custodians {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** The unlocked key's keyset, for wrapping it again (kept with the unlocked key for that only). */
-  private static KeysetHandle privateKeyset(Unlocked unlocked) {
-    return unlocked.keyset;
   }
 
   private RoleKey roleKey() {

@@ -106,6 +106,11 @@ class CustodiansOverHttpTest {
         .post(enrol, Map.of("userId", "custodian2", "passphrase", PASSPHRASE + " สอง"));
     assertThat(colleague.status()).as(colleague.raw()).isEqualTo(201);
     assertThat(reveal("custodian2", PASSPHRASE + " สอง", tn).status()).isEqualTo(200);
+    // nobody sets an enrolled custodian's passphrase for them (to lock them out, or to act as them)
+    Answer takeover = new StaffClient(port, "custodian1", "demo").withPassphrase(header(PASSPHRASE))
+        .post(enrol, Map.of("userId", "custodian2", "passphrase", "a passphrase of my choosing"));
+    assertThat(takeover.status()).as(takeover.raw()).isEqualTo(409);
+    assertThat(reveal("custodian2", PASSPHRASE + " สอง", tn).status()).isEqualTo(200);
     Answer changed = new StaffClient(port, "custodian1", "demo").withPassphrase(header(PASSPHRASE))
         .send("PUT", enrol + "/me/passphrase", Map.of("passphrase", PASSPHRASE + " ใหม่"));
     assertThat(changed.status()).as(changed.raw()).isEqualTo(204);
