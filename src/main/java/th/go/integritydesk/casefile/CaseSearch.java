@@ -179,35 +179,20 @@ public class CaseSearch {
     try {
       Instant from = watermark.minus(OVERLAP);
       recent.values().removeIf(at -> at.isBefore(from));
-      OffsetDateTime lastAt = OffsetDateTime.ofInstant(from, ZoneOffset.UTC);
-      String lastTn = "";
-      int added = 0;
-      while (true) {
-        List<Map<String, Object>> rows = jdbc.sql("""
-                SELECT tracking_number, subject, description, accused_name, accused_position, accused_unit, received_at,
-                  removed_at
-                FROM complaint WHERE received_at >= ? AND (received_at > ? OR tracking_number > ?)
-                ORDER BY received_at, tracking_number FETCH FIRST %d ROWS ONLY""".formatted(PAGE))
-            .params(lastAt, lastAt, lastTn).query().listOfRows();
-        for (Map<String, Object> row : rows) {
-          String tn = (String) row.get("tracking_number");
-          Instant at = received(row.get("received_at"));
-          lastAt = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
-          lastTn = tn;
-          if (row.get("removed_at") != null) {
-            writer.deleteDocuments(new Term("tn", tn));
-          } else if (recent.putIfAbsent(tn, at) == null) {
-            writer.updateDocument(new Term("tn", tn), document(row, at));
-            added++;
-          }
-          if (at.isAfter(watermark)) {
-            watermark = at;
-          }
-        }
-        if (rows.size() < PAGE) {
-          break;
-        }
-      }
+      int added = pagesSince("received_at", "subject, description, accused_name, accused_position, accused_unit,"
+          + " removed_at", from, (row, tn, at) -> {
+            int took = 0;
+            if (row.get("removed_at") != null) {
+              writer.deleteDocuments(new Term("tn", tn));
+            } else if (recent.putIfAbsent(tn, at) == null) {
+              writer.updateDocument(new Term("tn", tn), document(row, at));
+              took = 1;
+            }
+            if (at.isAfter(watermark)) {
+              watermark = at;
+            }
+            return took;
+          });
       int removed = forgetRemoved();
       if (added > 0 || removed > 0) {
         if (removed > 0) {
@@ -231,34 +216,49 @@ public class CaseSearch {
   private int forgetRemoved() throws IOException {
     Instant from = removedWatermark.minus(OVERLAP);
     recentlyRemoved.values().removeIf(at -> at.isBefore(from));
+    return pagesSince("removed_at", "removed_at", from, (row, tn, at) -> {
+      int took = 0;
+      if (recentlyRemoved.putIfAbsent(tn, at) == null) {
+        writer.deleteDocuments(new Term("tn", tn));
+        recent.remove(tn);
+        took = 1;
+      }
+      if (at.isAfter(removedWatermark)) {
+        removedWatermark = at;
+      }
+      return took;
+    });
+  }
+
+  /** What {@link #pagesSince} does with one complaint: how many it counts (added or taken out). */
+  private interface EachRow {
+    int take(Map<String, Object> row, String trackingNumber, Instant at) throws IOException;
+  }
+
+  /**
+   * The complaints whose {@code column} (a time) is at or after {@code from}, in that order, a page at a time (keyset:
+   * time, then tracking number), with {@code more} columns; answers the sum of what {@code each} counted.
+   */
+  private int pagesSince(String column, String more, Instant from, EachRow each) throws IOException {
     OffsetDateTime lastAt = OffsetDateTime.ofInstant(from, ZoneOffset.UTC);
     String lastTn = "";
-    int removed = 0;
+    int counted = 0;
     while (true) {
       List<Map<String, Object>> rows = jdbc.sql("""
-              SELECT tracking_number, removed_at FROM complaint
-              WHERE removed_at >= ? AND (removed_at > ? OR tracking_number > ?)
-              ORDER BY removed_at, tracking_number FETCH FIRST %d ROWS ONLY""".formatted(PAGE))
+              SELECT tracking_number, %2$s, %1$s FROM complaint WHERE %1$s >= ? AND (%1$s > ? OR tracking_number > ?)
+              ORDER BY %1$s, tracking_number FETCH FIRST %3$d ROWS ONLY""".formatted(column, more, PAGE))
           .params(lastAt, lastAt, lastTn).query().listOfRows();
       for (Map<String, Object> row : rows) {
         String tn = (String) row.get("tracking_number");
-        Instant at = received(row.get("removed_at"));
+        Instant at = received(row.get(column));
         lastAt = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
         lastTn = tn;
-        if (recentlyRemoved.putIfAbsent(tn, at) == null) {
-          writer.deleteDocuments(new Term("tn", tn));
-          recent.remove(tn);
-          removed++;
-        }
-        if (at.isAfter(removedWatermark)) {
-          removedWatermark = at;
-        }
+        counted += each.take(row, tn, at);
       }
       if (rows.size() < PAGE) {
-        break;
+        return counted;
       }
     }
-    return removed;
   }
 
   private static Instant received(Object value) {

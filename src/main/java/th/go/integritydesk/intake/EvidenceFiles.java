@@ -141,12 +141,12 @@ public class EvidenceFiles {
       String key = !c.cleanable() ? "evidence.notice.sealed"
           : c.removed().isEmpty() ? "evidence.notice.nothing" : "evidence.notice.removed";
       String thai = String.join(", ", c.removed().stream()
-          .map(kind -> th.go.integritydesk.process.Bilingual.thai("metadata.kind." + kind)).toList());
+          .map(kind -> Bilingual.thai("metadata.kind." + kind)).toList());
       String english = String.join(", ", c.removed().stream()
-          .map(kind -> th.go.integritydesk.process.Bilingual.english("metadata.kind." + kind)).toList());
+          .map(kind -> Bilingual.english("metadata.kind." + kind)).toList());
       return new FileNotice(c.index(), c.fileName(), c.removed(), c.cleanable(),
-          th.go.integritydesk.process.Bilingual.thai(key, c.index(), c.fileName(), thai),
-          th.go.integritydesk.process.Bilingual.english(key, c.index(), c.fileName(), english));
+          Bilingual.thai(key, c.index(), c.fileName(), thai),
+          Bilingual.english(key, c.index(), c.fileName(), english));
     }).toList();
   }
 
@@ -253,19 +253,6 @@ public class EvidenceFiles {
         .flatMap(o -> o).flatMap(bytes -> sealed.open(trackingNumber, Purpose.ORIGINAL, bytes));
   }
 
-  /** The file as received, once a custodian released it; empty otherwise. */
-  public Optional<Map.Entry<Stored, byte[]>> releasedOriginal(String trackingNumber, long id) {
-    return jdbc.sql("SELECT id, file_name, file_name_sealed, content_type, size_bytes, sha256, received_at,"
-            + " original_sealed, metadata_removed, needs_release, original_sealed IS NOT NULL AS original_kept,"
-            + " released_at, released_by FROM evidence WHERE tracking_number = ? AND id = ? AND released_at IS NOT NULL")
-        .params(trackingNumber, id)
-        .query((rs, i) -> {
-          Stored stored = stored(trackingNumber, rs);
-          return sealed.open(trackingNumber, Purpose.ORIGINAL, rs.getBytes("original_sealed"))
-              .map(bytes -> Map.entry(stored, bytes));
-        })
-        .optional().flatMap(entry -> entry);
-  }
 
   /**
    * The name a download gets: the case, the file's position in it and the extension of the type detected from its
