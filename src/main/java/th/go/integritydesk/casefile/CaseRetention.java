@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import th.go.integritydesk.process.ComplaintLifecycle;
 import th.go.integritydesk.process.EngineClock;
 import th.go.integritydesk.process.HistoryTimeToLive;
+import th.go.integritydesk.storage.Custodians;
 import th.go.integritydesk.storage.SealedStore;
 
 /**
@@ -53,12 +54,14 @@ public class CaseRetention {
   private final ObjectProvider<ProcessEngineConfiguration> engine;
   private final TransactionTemplate ownTransaction;
   private final int auditDays;
+  private final Custodians custodians;
 
-  public CaseRetention(JdbcClient jdbc, SealedStore sealed, HistoryTimeToLive timeToLive,
+  public CaseRetention(JdbcClient jdbc, SealedStore sealed, Custodians custodians, HistoryTimeToLive timeToLive,
                        ObjectProvider<ProcessEngineConfiguration> engine, PlatformTransactionManager transactions,
                        @Value("${integrity-desk.history.audit-time-to-live-days:3650}") int auditDays) {
     this.jdbc = jdbc;
     this.sealed = sealed;
+    this.custodians = custodians;
     this.timeToLive = timeToLive;
     this.engine = engine;
     this.ownTransaction = new TransactionTemplate(transactions);
@@ -67,9 +70,9 @@ public class CaseRetention {
   }
 
   /** What one pass did. */
-  public record Pass(int casesRemoved, int readsRemoved, int revealsRemoved) {
+  public record Pass(int casesRemoved, int readsRemoved, int revealsRemoved, int attemptsRemoved) {
     public boolean full(int batch) {
-      return casesRemoved >= batch || readsRemoved >= batch || revealsRemoved >= batch;
+      return casesRemoved >= batch || readsRemoved >= batch || revealsRemoved >= batch || attemptsRemoved >= batch;
     }
   }
 
@@ -121,11 +124,13 @@ public class CaseRetention {
     int reveals = ownTransaction.execute(status -> jdbc.sql("DELETE FROM identity_reveal WHERE id IN (SELECT id FROM"
         + " identity_reveal WHERE revealed_at < ? ORDER BY revealed_at FETCH FIRST " + batch + " ROWS ONLY)")
         .param(auditBefore).update());
-    if (removed > 0 || reads > 0 || reveals > 0) {
-      LOG.info("Retention: {} case(s) reduced to their tombstone, {} read record(s) and {} reveal record(s) removed",
-          removed, reads, reveals);
+    // the lock-out's count of wrong custodian passphrases needs only its window
+    int attempts = custodians.forgetOldAttempts(batch);
+    if (removed > 0 || reads > 0 || reveals > 0 || attempts > 0) {
+      LOG.info("Retention: {} case(s) reduced to their tombstone, {} read record(s), {} reveal record(s) and {} old"
+          + " wrong passphrase(s) removed", removed, reads, reveals, attempts);
     }
-    return new Pass(removed, reads, reveals);
+    return new Pass(removed, reads, reveals, attempts);
   }
 
   /** One case, in the caller's (own) transaction; false when another run took it first or it is held now. */

@@ -307,6 +307,17 @@ public class Custodians {
     }
   }
 
+  /**
+   * Forgets up to {@code batch} wrong passphrases older than the lock-out's window: they count for nothing any more
+   * (the audit log and the case's read records keep each refusal). Run with retention.
+   */
+  public int forgetOldAttempts(int batch) {
+    Timestamp before = Timestamp.from(EngineClock.now().toInstant().minus(LOCK_WINDOW));
+    return ownTransaction.execute(status -> jdbc.sql("DELETE FROM custodian_attempt WHERE id IN (SELECT id FROM"
+        + " custodian_attempt WHERE attempted_at < ? ORDER BY attempted_at FETCH FIRST " + batch + " ROWS ONLY)")
+        .param(before).update());
+  }
+
   private boolean locked(String holder) {
     Timestamp since = Timestamp.from(EngineClock.now().toInstant().minus(LOCK_WINDOW));
     return jdbc.sql("SELECT COUNT(*) FROM custodian_attempt WHERE holder = ? AND attempted_at > ?")

@@ -33,7 +33,9 @@ import th.go.integritydesk.storage.DurableTransactionManager;
  * manager writes H2's store after every commit that changed something, one write for every commit made meanwhile; an
  * intake's transaction also forces the file to the device. Here with the job executor off, so that nothing but this
  * test commits: right after each commit nothing is left unwritten. (That a killed JVM then loses nothing is
- * CrashDuringIntakeTest's part.) H2's own background housekeeping is off here too ({@code AUTO_COMPACT_FILL_RATE=0}):
+ * CrashDuringIntakeTest's part.) H2's own background write waits a minute here ({@code WRITE_DELAY=60000}), so that
+ * it never writes between a commit and the check of what that commit left unwritten; and H2's background
+ * housekeeping is off ({@code AUTO_COMPACT_FILL_RATE=0}):
  * it moves committed pages into new chunks, which shows as unsaved changes until the next store, although nothing
  * committed is missing from the file (the old chunks hold it until a stored version no longer needs them). With it on,
  * the last check below failed about once in thirty rounds of the concurrent commits.
@@ -52,7 +54,7 @@ class DurableCommitsOnH2FileTest {
         // nor the search index's catch-up (it reads the complaints every two seconds)
         "--integrity-desk.search.refresh=PT1H",
         "--spring.datasource.url=jdbc:h2:file:" + data.resolve("integrity-desk")
-            + ";LOCK_TIMEOUT=10000;WRITE_DELAY=100;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=256"
+            + ";LOCK_TIMEOUT=10000;WRITE_DELAY=60000;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=256"
             + ";AUTO_COMPACT_FILL_RATE=0")) {
       PlatformTransactionManager transactions = app.getBean(PlatformTransactionManager.class);
       assertThat(transactions).isInstanceOf(DurableTransactionManager.class);

@@ -147,6 +147,80 @@ class NeedToKnowMatrixTest {
     assertThat(mismatches).as(String.join("\n", table)).isEmpty();
   }
 
+  /**
+   * The endpoints of legal holds and of the identity custodians (issue 25) against the same users, at screening, and an
+   * identity custodian of the accused's unit: a role the endpoint is not for is a 403, which says nothing of the case;
+   * a custodian of the accused's unit is refused as for an unknown case (404), with the right passphrase too; a
+   * missing passphrase is a 400 before anything of the case is looked at. The table is written to
+   * target/need-to-know-custodians.md.
+   */
+  @Test
+  void theCustodiansAndHoldsEndpointsKeepTheRuleToo() throws Exception {
+    String financeCustodian = "ntkfinancecustodian";
+    user(financeCustodian, Groups.INTAKE, "unit-finance");
+    try {
+      String trackingNumber = namedComplaintWithEvidence();
+      long evidenceId = jdbc.sql("SELECT id FROM evidence WHERE tracking_number = ?").param(trackingNumber)
+          .query(Long.class).single();
+      String file = "/api/staff/complaints/" + trackingNumber;
+      List<String> users = new ArrayList<>(USERS);
+      users.add(financeCustodian);
+      //            users:                  intake scr sup inv inv2 auth anal admin fin nounit two fincust
+      Map<String, String> expected = new LinkedHashMap<>();
+      expected.put("GET legal-hold",        "403 403 200 403 403 403 403 403 403 403 403 403");
+      expected.put("POST identity",         "200 403 403 403 403 403 403 403 403 403 403 404");
+      expected.put("GET original",          "400 409 409 404 404 404 404 404 404 404 409 400");
+      expected.put("GET original, phrase",  "409 409 409 404 404 404 404 404 404 404 409 404");
+      expected.put("POST release",          "409 403 403 403 403 403 403 403 403 403 403 404");
+      List<String> table = new ArrayList<>();
+      table.add("| what | " + String.join(" | ", users) + " |");
+      table.add("|---|" + "---|".repeat(users.size()));
+      Map<String, String> mismatches = new LinkedHashMap<>();
+      expected.forEach((what, codes) -> {
+        List<String> cells = new ArrayList<>();
+        String[] want = ("401 " + codes).split(" ");
+        for (int u = 0; u < users.size(); u++) {
+          String user = users.get(u);
+          StaffClient client = user.equals("anonymous") ? staff("nobody")
+              : new StaffClient(port, user, user.startsWith("ntk") ? PASSWORD : "demo");
+          if (!what.equals("GET original")) {
+            client.withPassphrase("demo");
+          }
+          Map<String, String> reason = Map.of("reason", "ตรวจสิทธิ์ตามตาราง / need-to-know matrix");
+          int actual = switch (what) {
+            case "GET legal-hold" -> user.equals("anonymous") ? client.anonymousGet(file + "/legal-hold").status()
+                : client.get(file + "/legal-hold").status();
+            case "POST identity" -> user.equals("anonymous") ? anonymousPost(client, file + "/identity")
+                : client.post(file + "/identity", reason).status();
+            case "POST release" -> user.equals("anonymous")
+                ? anonymousPost(client, file + "/evidence/" + evidenceId + "/release")
+                : client.post(file + "/evidence/" + evidenceId + "/release", reason).status();
+            default -> user.equals("anonymous")
+                ? client.anonymousGet(file + "/evidence/" + evidenceId + "/original").status()
+                : client.download(file + "/evidence/" + evidenceId + "/original").statusCode();
+          };
+          if (actual != Integer.parseInt(want[u])) {
+            mismatches.put(what + ", " + user, "expected " + want[u] + ", got " + actual);
+          }
+          cells.add(Integer.toString(actual));
+        }
+        table.add("| " + what + " | " + String.join(" | ", cells) + " |");
+      });
+      Files.createDirectories(Path.of("target"));
+      Files.writeString(Path.of("target", "need-to-know-custodians.md"), String.join("\n", table) + "\n");
+      assertThat(mismatches).as(String.join("\n", table)).isEmpty();
+      assertThat(jdbc.sql("SELECT COUNT(*) FROM identity_reveal WHERE tracking_number = ?").param(trackingNumber)
+          .query(Integer.class).single()).as("the one reveal allowed is recorded").isEqualTo(1);
+    } finally {
+      identity.deleteUser(financeCustodian);
+    }
+  }
+
+  private static int anonymousPost(StaffClient client, String path) {
+    return client.raw("POST", path, Map.of("Content-Type", "application/json"),
+        BodyPublishers.ofString("{\"reason\":\"no credentials at all\"}")).status();
+  }
+
   /** The officer who recorded a complaint reads it; another intake officer does not. */
   @Test
   void theIntakeOfficerWhoRecordedACaseReadsIt() {

@@ -92,10 +92,18 @@ class RetentionOverHttpTest {
     assertThat(readsBefore.status()).isEqualTo(200);
     assertThat(count("case_read", removed.trackingNumber())).isPositive();
 
+    // wrong custodian passphrases: one of today, one two days on (the lock-out's window is 15 minutes)
+    jdbc.sql("INSERT INTO custodian_attempt (holder, attempted_at) VALUES (?, ?), (?, ?)")
+        .params("old-" + marker, java.sql.Timestamp.from(java.time.Instant.now()),
+            "new-" + marker, java.sql.Timestamp.from(java.time.Instant.now().plus(Duration.ofDays(2))))
+        .update();
+
     // two days on, past the one-day retention of both: only the case without a hold goes
     ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofDays(2).toMillis()));
     cleanUpNow();
     IntakeOverHttpTest.waitUntil(() -> removedAt(removed.trackingNumber()) != null);
+    IntakeOverHttpTest.waitUntil(() -> attempts("old-" + marker) == 0);
+    assertThat(attempts("new-" + marker)).as("a wrong passphrase within the lock-out's window stays").isEqualTo(1);
     assertTombstone(removed, supervisor);
     assertThat(supervisor.get("/api/statistics?fiscalYear=" + year).raw()).isEqualTo(before);
     assertThat(count("case_read", removed.trackingNumber())).as("reads live on for their own time").isPositive();
@@ -135,6 +143,10 @@ class RetentionOverHttpTest {
   private Object removedAt(String trackingNumber) {
     return jdbc.sql("SELECT removed_at FROM complaint WHERE tracking_number = ?").param(trackingNumber)
         .query((rs, i) -> java.util.Optional.ofNullable(rs.getTimestamp(1))).single().orElse(null);
+  }
+
+  private long attempts(String holder) {
+    return jdbc.sql("SELECT COUNT(*) FROM custodian_attempt WHERE holder = ?").param(holder).query(Long.class).single();
   }
 
   private long count(String table, String trackingNumber) {
