@@ -59,14 +59,7 @@ public class CustodianController {
       @RequestHeader(name = Custodians.PASSPHRASE_HEADER, required = false) String passphrase,
       @RequestHeader(name = Custodians.RECOVERY_HEADER, required = false) String recoveryKey,
       @RequestBody(required = false) Enrolment request) {
-    Custodians.Unlocked unlocked;
-    if (recoveryKey != null && !recoveryKey.isBlank()) {
-      user.requireAnyOf(Groups.ADMIN);
-      unlocked = custodians.unlockWithRecovery(recoveryKey);
-    } else {
-      user.requireAnyOf(Groups.INTAKE);
-      unlocked = custodians.unlock(user.id(), passphrase);
-    }
+    Custodians.Unlocked unlocked = unlock(user, passphrase, recoveryKey);
     String userId = request == null || request.userId() == null ? null : request.userId().strip();
     if (userId == null || userId.isEmpty()) {
       throw new InvalidInputException("userId", "custodian.userId");
@@ -76,6 +69,29 @@ public class CustodianController {
     }
     custodians.enroll(unlocked, user.id(), userId, request.passphrase());
     return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("userId", userId, "enrolledBy", user.id()));
+  }
+
+  @Operation(summary = "Rotate the custodians' key, after a custodian left (docs/adr/0018-identity-custodians.md,"
+      + " Rotation): a new key pair, sealed to every remaining custodian's own key pair and to a new recovery key (written"
+      + " to a new file, named in the answer, to print); what was sealed before still opens, and no wrap of the old key"
+      + " is kept. By a custodian with their passphrase or an administrator with the recovery key. 409 when it was"
+      + " rotated meanwhile")
+  @PostMapping("/rotation")
+  public ResponseEntity<Custodians.Rotation> rotate(StaffUser user,
+      @RequestHeader(name = Custodians.PASSPHRASE_HEADER, required = false) String passphrase,
+      @RequestHeader(name = Custodians.RECOVERY_HEADER, required = false) String recoveryKey) {
+    Custodians.Unlocked unlocked = unlock(user, passphrase, recoveryKey);
+    return ResponseEntity.status(HttpStatus.CREATED).body(custodians.rotate(unlocked, user.id()));
+  }
+
+  /** An administrator with the recovery key, or a custodian (a member of intake) with their passphrase. */
+  private Custodians.Unlocked unlock(StaffUser user, String passphrase, String recoveryKey) {
+    if (recoveryKey != null && !recoveryKey.isBlank()) {
+      user.requireAnyOf(Groups.ADMIN);
+      return custodians.unlockWithRecovery(recoveryKey);
+    }
+    user.requireAnyOf(Groups.INTAKE);
+    return custodians.unlock(user.id(), passphrase);
   }
 
   @Operation(summary = "Change one's own passphrase {\"passphrase\"}, with the current one in X-Custodian-Passphrase")

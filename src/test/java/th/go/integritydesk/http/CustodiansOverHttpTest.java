@@ -44,7 +44,7 @@ class CustodiansOverHttpTest {
   @AfterAll
   void cleanUp() {
     NeedToKnowMatrixTest.endCases(runtime, filed);
-    for (String id : List.of("custodian1", "custodian2")) {
+    for (String id : List.of("custodian1", "custodian2", "custodian3", "custodian4")) {
       identity.deleteUser(id);
     }
   }
@@ -132,6 +132,121 @@ class CustodiansOverHttpTest {
     assertThat(admin.send("DELETE", enrol + "/custodian1", null).status()).isEqualTo(204);
     assertThat(reveal("custodian1", PASSPHRASE + " ใหม่", tn).status()).isEqualTo(403);
     assertThat(admin.send("DELETE", enrol + "/custodian1", null).status()).isEqualTo(404);
+  }
+
+  /**
+   * A custodian leaves and the key is rotated (ADR 0018, Rotation): the remaining custodian and the demo's holder are
+   * carried over without being asked, identities sealed before and after both open, the new one is sealed to the new
+   * key, the old printed recovery key opens nothing any more (the new file's does), and the departed custodian's wrap,
+   * put back from a backup taken before they left, opens nothing either.
+   */
+  @Test
+  void aCustodianLeavesTheKeyIsRotatedAndNothingTheyHeldOpensTheNewKey() throws Exception {
+    user("custodian3", "intake", "unit-acoc");
+    user("custodian4", "intake", "unit-acoc");
+    String stays = PASSPHRASE + " สาม";
+    String leaves = PASSPHRASE + " สี่";
+    String before = fileNamed("นายก่อน หมุนกุญแจ");
+    StaffClient admin = new StaffClient(port, "admin", "demo");
+    String custodiansPath = "/api/staff/custodians";
+    String oldRecovery = recoveryKey();
+    Answer first = admin.raw("POST", custodiansPath, Map.of("Authorization", basic("admin"), "Content-Type",
+        "application/json", "X-Custodian-Recovery-Key", oldRecovery), body(Map.of("userId", "custodian3",
+        "passphrase", stays)));
+    assertThat(first.status()).as(first.raw()).isEqualTo(201);
+    Answer second = new StaffClient(port, "custodian3", "demo").withPassphrase(header(stays))
+        .post(custodiansPath, Map.of("userId", "custodian4", "passphrase", leaves));
+    assertThat(second.status()).as(second.raw()).isEqualTo(201);
+    assertThat(reveal("custodian4", leaves, before).status()).isEqualTo(200);
+    long oldKey = jdbc.sql("SELECT MAX(id) FROM custodian_key").query(Long.class).single();
+    // what a backup taken now holds of the custodian who is about to leave
+    record Wrap(long keyId, byte[] salt, int iterations, byte[] wrapped, boolean toMember, Object enrolledAt) {}
+    Wrap backedUp = jdbc.sql("SELECT key_id, salt, iterations, wrapped, to_member, enrolled_at FROM custodian_unlock"
+            + " WHERE holder = 'custodian4'")
+        .query((rs, i) -> new Wrap(rs.getLong(1), rs.getBytes(2), rs.getInt(3), rs.getBytes(4), rs.getBoolean(5),
+            rs.getObject(6))).single();
+    record Own(String publicKeyset, byte[] salt, int iterations, byte[] wrapped, Object createdAt) {}
+    Own backedUpOwn = jdbc.sql("SELECT public_keyset, salt, iterations, wrapped, created_at FROM custodian_member"
+            + " WHERE holder = 'custodian4'")
+        .query((rs, i) -> new Own(rs.getString(1), rs.getBytes(2), rs.getInt(3), rs.getBytes(4), rs.getObject(5)))
+        .single();
+
+    // they leave; a screener, a wrong passphrase and no credentials at all rotate nothing
+    assertThat(admin.send("DELETE", custodiansPath + "/custodian4", null).status()).isEqualTo(204);
+    String rotation = custodiansPath + "/rotation";
+    assertThat(new StaffClient(port, "screener", "demo").withPassphrase("demo").post(rotation, Map.of()).status())
+        .isEqualTo(403);
+    Answer wrong = new StaffClient(port, "custodian3", "demo").withPassphrase("not the passphrase")
+        .post(rotation, Map.of());
+    assertThat(wrong.status()).as(wrong.raw()).isEqualTo(403);
+    assertThat(wrong.raw()).contains("X-Custodian-Passphrase");
+    assertThat(new StaffClient(port, "custodian3", "demo").post(rotation, Map.of()).status()).isEqualTo(400);
+    Answer rotated = new StaffClient(port, "custodian3", "demo").withPassphrase(header(stays))
+        .post(rotation, Map.of());
+    assertThat(rotated.status()).as(rotated.raw()).isEqualTo(201);
+    long newKey = rotated.body().get("keyId").asLong();
+    assertThat(newKey).isEqualTo(oldKey + 1);
+    assertThat(rotated.raw()).contains("custodian3").doesNotContain("custodian4").doesNotContain("#");
+    assertThat(Path.of(rotated.body().get("recoveryKeyFile").asText())).exists();
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM custodian_unlock WHERE key_id < ?").param(newKey)
+        .query(Integer.class).single()).as("no wrap of an older key is kept").isZero();
+    // the key was rotated since that passphrase unlocked the old one: a second rotation with it is the next one
+    assertThat(new StaffClient(port, "custodian3", "demo").withPassphrase(header(stays)).post(rotation, Map.of())
+        .status()).isEqualTo(201);
+    newKey++;
+
+    // sealed before and after: both open, to the custodian who stays and to the demo's intake officer
+    String after = fileNamed("นางหลัง หมุนกุญแจ");
+    byte[] custodianSealed = sealed.open(after, SealedStore.Purpose.IDENTITY, jdbc.sql(
+            "SELECT identity_sealed FROM complainant_identity WHERE tracking_number = ?").param(after)
+        .query((rs, i) -> rs.getBytes(1)).single()).orElseThrow();
+    assertThat(java.nio.ByteBuffer.wrap(custodianSealed).getLong()).as("sealed to the new key").isEqualTo(newKey);
+    assertThat(reveal("custodian3", stays, before).body().get("name").asText()).isEqualTo("นายก่อน หมุนกุญแจ");
+    assertThat(reveal("custodian3", stays, after).body().get("name").asText()).isEqualTo("นางหลัง หมุนกุญแจ");
+    assertThat(reveal("intake", "demo", before).status()).isEqualTo(200);
+    assertThat(reveal("intake", "demo", after).status()).isEqualTo(200);
+
+    // the old printed recovery key opens nothing; the new file's key enrols
+    Answer oldPaper = admin.raw("POST", custodiansPath, Map.of("Authorization", basic("admin"), "Content-Type",
+        "application/json", "X-Custodian-Recovery-Key", oldRecovery), body(Map.of("userId", "custodian4",
+        "passphrase", leaves + " ใหม่")));
+    assertThat(oldPaper.status()).as(oldPaper.raw()).isEqualTo(403);
+    Answer newPaper = admin.raw("POST", custodiansPath, Map.of("Authorization", basic("admin"), "Content-Type",
+        "application/json", "X-Custodian-Recovery-Key", recoveryKey()), body(Map.of("userId", "custodian4",
+        "passphrase", leaves + " ใหม่")));
+    assertThat(newPaper.status()).as(newPaper.raw()).isEqualTo(201);
+    assertThat(admin.send("DELETE", custodiansPath + "/custodian4", null).status()).isEqualTo(204);
+
+    // the departed custodian's wrap and key pair, put back from the backup: their passphrase opens nothing now
+    jdbc.sql("INSERT INTO custodian_unlock (key_id, holder, salt, iterations, wrapped, to_member, enrolled_at)"
+            + " VALUES (?, 'custodian4', ?, ?, ?, ?, ?)")
+        .params(backedUp.keyId(), backedUp.salt(), backedUp.iterations(), backedUp.wrapped(), backedUp.toMember(),
+            backedUp.enrolledAt()).update();
+    jdbc.sql("INSERT INTO custodian_member (holder, public_keyset, salt, iterations, wrapped, created_at)"
+            + " VALUES ('custodian4', ?, ?, ?, ?, ?)")
+        .params(backedUpOwn.publicKeyset(), backedUpOwn.salt(), backedUpOwn.iterations(), backedUpOwn.wrapped(),
+            backedUpOwn.createdAt()).update();
+    try {
+      assertThat(reveal("custodian4", leaves, after).status()).isEqualTo(403);
+      assertThat(reveal("custodian4", leaves, before).status()).isEqualTo(403);
+    } finally {
+      jdbc.sql("DELETE FROM custodian_unlock WHERE holder = 'custodian4'").update();
+      jdbc.sql("DELETE FROM custodian_member WHERE holder = 'custodian4'").update();
+    }
+  }
+
+  /** A web complaint that names its complainant (name, phone, address); its tracking number. */
+  private String fileNamed(String name) {
+    var complaint = IntakeOverHttpTest.complaint();
+    complaint.putObject("complainant").put("name", name).put("phone", "0812345678").put("address", "99 ซอยลับ");
+    complaint.put("consentToContact", true);
+    Answer receipt = new StaffClient(port, "nobody", "none").raw("POST", "/api/complaints",
+        Map.of("Content-Type", "application/json"),
+        java.net.http.HttpRequest.BodyPublishers.ofString(complaint.toString(), StandardCharsets.UTF_8));
+    assertThat(receipt.status()).as(receipt.raw()).isEqualTo(201);
+    String tn = receipt.body().get("trackingNumber").asText();
+    filed.add(tn);
+    return tn;
   }
 
   /** A Thai passphrase travels in the header as an RFC 8187 value (percent-encoded UTF-8). */
