@@ -655,7 +655,7 @@ public class Custodians {
       Files.createDirectories(recoveryFolder);
       String fingerprint = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
           .digest(publicJson.getBytes(StandardCharsets.UTF_8))).substring(0, 12);
-      Path file = recoveryFolder.resolve("custodian-recovery-key-" + fingerprint + ".txt").toAbsolutePath();
+      Path file = recoveryFolder.resolve("custodian-recovery-key-" + fingerprint + ".txt").toAbsolutePath().normalize();
       Files.writeString(file, "integrity-desk: recovery key of the identity custodians (key " + fingerprint + ")\n"
           + recovery + "\n");
       if (Files.getFileAttributeView(file, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
