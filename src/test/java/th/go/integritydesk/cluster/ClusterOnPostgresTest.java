@@ -27,7 +27,8 @@ import th.go.integritydesk.process.ComplaintLifecycle;
  * Two application nodes, each with its own job executor, on one PostgreSQL database (Camunda's homogeneous cluster).
  * 200 complaints from complainants who left an address go through an asynchronous step (the acknowledgement mail, to
  * an in-process SMTP server) and a timer (the screening deadline, shortened to seconds). One node is stopped mid-way;
- * the other finishes. Every job ran exactly once, every complainant got exactly one mail, and no case is stuck.
+ * the other finishes. Every job ran exactly once, every complainant got exactly one mail, and no case is stuck. The
+ * identity custodians' key is rotated on the node that stops: the other seals the next identities to the new key.
  */
 // after every test that uses a cached Spring test context
 @org.junit.jupiter.api.Order(Integer.MAX_VALUE - 2)
@@ -58,6 +59,9 @@ class ClusterOnPostgresTest {
         (i % 2 == 0 ? intakeA : intakeB).submit(complaint(i), List.of(), null);
       }
       Nodes.waitUntil(Duration.ofSeconds(60), "the first acknowledgement mails", () -> mailed(db) >= 10);
+      // the custodians' key is rotated on node A (the demo's holder unlocks it): node B seals to the new key
+      th.go.integritydesk.storage.Custodians custodiansA = nodeA.getBean(th.go.integritydesk.storage.Custodians.class);
+      long rotatedTo = custodiansA.rotate(custodiansA.unlock("intake", "demo"), "intake").keyId();
       nodeA.close();
       assertThat(escalations(engineB)).as("screening deadlines passed before node A stopped").isZero();
       for (int i = COMPLAINTS / 2; i < COMPLAINTS; i++) {
@@ -66,6 +70,15 @@ class ClusterOnPostgresTest {
 
       Nodes.waitUntil(Duration.ofSeconds(120), "every acknowledgement mail and every screening deadline",
           () -> mailed(db) == COMPLAINTS && escalations(engineB) == COMPLAINTS);
+
+      String afterRotation = db.sql("SELECT tracking_number FROM complaint WHERE subject = ?")
+          .param("เรื่องที่ " + COMPLAINTS / 2 + " / Complaint " + COMPLAINTS / 2).query(String.class).single();
+      byte[] toCustodians = nodeB.getBean(th.go.integritydesk.storage.SealedStore.class).open(afterRotation,
+          th.go.integritydesk.storage.SealedStore.Purpose.IDENTITY, db.sql("SELECT identity_sealed FROM"
+              + " complainant_identity WHERE tracking_number = ?").param(afterRotation).query((rs, i) -> rs.getBytes(1))
+              .single()).orElseThrow();
+      assertThat(java.nio.ByteBuffer.wrap(toCustodians).getLong()).as("node B seals to the key node A rotated to")
+          .isEqualTo(rotatedTo);
 
       // node B's search index found the case node A took in (each node follows the database, not the other node)
       th.go.integritydesk.casefile.CaseSearch searchB = nodeB.getBean(th.go.integritydesk.casefile.CaseSearch.class);
