@@ -74,13 +74,13 @@ public class CustodianController {
   @Operation(summary = "Rotate the custodians' key, after a custodian left (docs/adr/0018-identity-custodians.md,"
       + " Rotation): a new key pair, sealed to every remaining custodian's own key pair and to a new recovery key (written"
       + " to a new file, named in the answer, to print); what was sealed before still opens, and no wrap of the old key"
-      + " is kept. By a custodian with their passphrase or an administrator with the recovery key. 409 when it was"
-      + " rotated meanwhile")
+      + " is kept. By an administrator with the current recovery key (X-Custodian-Recovery-Key): whoever keeps the"
+      + " paper is there to print the new one. 409 when it was rotated meanwhile")
   @PostMapping("/rotation")
   public ResponseEntity<Custodians.Rotation> rotate(StaffUser user,
-      @RequestHeader(name = Custodians.PASSPHRASE_HEADER, required = false) String passphrase,
       @RequestHeader(name = Custodians.RECOVERY_HEADER, required = false) String recoveryKey) {
-    Custodians.Unlocked unlocked = unlock(user, passphrase, recoveryKey);
+    user.requireAnyOf(Groups.ADMIN);
+    Custodians.Unlocked unlocked = custodians.unlockWithRecovery(recoveryKey);
     return ResponseEntity.status(HttpStatus.CREATED).body(custodians.rotate(unlocked, user.id()));
   }
 
