@@ -572,7 +572,7 @@ public class Custodians {
 
   /**
    * A new key pair for the custodian role (after a custodian left, or on a schedule), made with the newest key as
-   * unlocked by a custodian's passphrase or the recovery key:
+   * unlocked by the recovery key (the API asks for it: see ADR 0018, Rotation):
    * <ul>
    *   <li>its private key is sealed to each custodian's own key pair (and the demo's, in the demo), so none of them
    *       needs to be asked; a custodian whose wrap is of the older kind (made before custodians had key pairs, and
