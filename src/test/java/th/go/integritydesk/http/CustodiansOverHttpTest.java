@@ -54,15 +54,7 @@ class CustodiansOverHttpTest {
     user("custodian1", "intake", "unit-acoc");
     user("custodian2", "intake", "unit-acoc");
     String name = "นางสาวผู้ดูแล ทดสอบ";
-    var complaint = IntakeOverHttpTest.complaint();
-    complaint.putObject("complainant").put("name", name).put("phone", "0812345678").put("address", "99 ซอยลับ");
-    complaint.put("consentToContact", true);
-    Answer receipt = new StaffClient(port, "nobody", "none").raw("POST", "/api/complaints",
-        Map.of("Content-Type", "application/json"),
-        java.net.http.HttpRequest.BodyPublishers.ofString(complaint.toString(), StandardCharsets.UTF_8));
-    assertThat(receipt.status()).as(receipt.raw()).isEqualTo(201);
-    String tn = receipt.body().get("trackingNumber").asText();
-    filed.add(tn);
+    String tn = fileNamed(name);
 
     // what the application's own key opens is a ciphertext for the custodians, not the name
     byte[] document = jdbc.sql("SELECT identity_sealed FROM complainant_identity WHERE tracking_number = ?").param(tn)
